@@ -1,0 +1,147 @@
+import { CATEGORIES, DETECTION_FUNCTIONS, IOC_TYPES, SEVERITIES } from "./enums.js";
+import type { EntitySetName } from "./entities.js";
+
+/** The EDM type of a property, as `$metadata` publishes it. */
+export type EdmType = "Edm.Int32" | "Edm.String" | "Edm.Boolean" | "Edm.DateTimeOffset";
+
+/** What is known about one property of an entity type. */
+export interface FieldFact {
+  readonly name: string;
+  readonly edmType: EdmType;
+  /** Must be present on create. */
+  readonly required: boolean;
+  /** Set by the service; refused in create and update bodies. */
+  readonly readOnly: boolean;
+  readonly nullable: boolean;
+  readonly maxLength?: number;
+  /** The enum the value must belong to (matched without regard to case). */
+  readonly enumValues?: readonly string[];
+  /** An unknown enum value is a warning, not an error (Category: the real list is unpublished). */
+  readonly enumIsOpen?: boolean;
+  /** Value given when a create body leaves the field out. */
+  readonly defaultValue?: unknown;
+}
+
+const SERVER_FIELDS: readonly FieldFact[] = [
+  { name: "Id", edmType: "Edm.Int32", required: false, readOnly: true, nullable: false },
+  { name: "CreatedAt", edmType: "Edm.DateTimeOffset", required: false, readOnly: true, nullable: false },
+  { name: "CreatedBy", edmType: "Edm.String", required: false, readOnly: true, nullable: false },
+  { name: "LastModifiedAt", edmType: "Edm.DateTimeOffset", required: false, readOnly: true, nullable: true },
+  { name: "LastModifiedBy", edmType: "Edm.String", required: false, readOnly: true, nullable: true },
+];
+
+/** Properties of an alert definition; max lengths from the docs, required set from ti-api.md Part 4. */
+export const ALERT_DEFINITION_FIELDS: readonly FieldFact[] = [
+  { name: "Name", edmType: "Edm.String", required: true, readOnly: false, nullable: false, maxLength: 100 },
+  {
+    name: "Severity",
+    edmType: "Edm.String",
+    required: true,
+    readOnly: false,
+    nullable: false,
+    enumValues: SEVERITIES,
+  },
+  {
+    name: "InternalDescription",
+    edmType: "Edm.String",
+    required: false,
+    readOnly: false,
+    nullable: true,
+    maxLength: 350,
+  },
+  { name: "Title", edmType: "Edm.String", required: true, readOnly: false, nullable: false, maxLength: 120 },
+  {
+    name: "UxDescription",
+    edmType: "Edm.String",
+    required: true,
+    readOnly: false,
+    nullable: false,
+    maxLength: 500,
+  },
+  {
+    name: "RecommendedAction",
+    edmType: "Edm.String",
+    required: false,
+    readOnly: false,
+    nullable: true,
+    maxLength: 2000,
+  },
+  {
+    name: "Category",
+    edmType: "Edm.String",
+    required: true,
+    readOnly: false,
+    nullable: false,
+    enumValues: CATEGORIES,
+    enumIsOpen: true,
+  },
+  {
+    name: "Enabled",
+    edmType: "Edm.Boolean",
+    required: false,
+    readOnly: false,
+    nullable: false,
+    defaultValue: true,
+  },
+  ...SERVER_FIELDS,
+];
+
+/** Longest IOC value accepted: a host name is at most 253 characters; the docs are silent, so leave headroom. */
+export const MAX_IOC_VALUE_LENGTH = 256;
+
+/** Properties of an IOC. `AlertDefinitionId` is the read-only foreign key; writes bind with `AlertDefinition@odata.bind`. */
+export const IOC_FIELDS: readonly FieldFact[] = [
+  {
+    name: "Type",
+    edmType: "Edm.String",
+    required: true,
+    readOnly: false,
+    nullable: false,
+    enumValues: IOC_TYPES,
+  },
+  {
+    name: "Value",
+    edmType: "Edm.String",
+    required: true,
+    readOnly: false,
+    nullable: false,
+    maxLength: MAX_IOC_VALUE_LENGTH,
+  },
+  {
+    name: "DetectionFunction",
+    edmType: "Edm.String",
+    required: true,
+    readOnly: false,
+    nullable: false,
+    enumValues: DETECTION_FUNCTIONS,
+  },
+  {
+    name: "Enabled",
+    edmType: "Edm.Boolean",
+    required: false,
+    readOnly: false,
+    nullable: false,
+    defaultValue: true,
+  },
+  { name: "ExpiresAt", edmType: "Edm.DateTimeOffset", required: false, readOnly: false, nullable: true },
+  { name: "AlertDefinitionId", edmType: "Edm.Int32", required: false, readOnly: true, nullable: false },
+  ...SERVER_FIELDS,
+];
+
+/** Field facts by entity set. */
+export const FIELDS_BY_SET: Readonly<Record<EntitySetName, readonly FieldFact[]>> = {
+  AlertDefinitions: ALERT_DEFINITION_FIELDS,
+  IndicatorsOfCompromise: IOC_FIELDS,
+};
+
+/** Navigation properties: an alert definition's IOCs, an IOC's alert definition. */
+export const NAVIGATION = {
+  AlertDefinitions: { name: "IndicatorsOfCompromise", target: "IndicatorsOfCompromise", many: true },
+  IndicatorsOfCompromise: { name: "AlertDefinition", target: "AlertDefinitions", many: false },
+} as const;
+
+/** The write-only property that binds an IOC to its alert definition. */
+export const IOC_BIND_PROPERTY = "AlertDefinition@odata.bind";
+
+/** Documented ceiling of one Actions.BulkUpload call. */
+export const BULK_UPLOAD_MAX = 5000;

@@ -1,0 +1,152 @@
+import { canonicalEnum, type DetectionFunction, type IocType } from "./enums.js";
+import type { EntitySetName } from "./entities.js";
+import { FIELDS_BY_SET, IOC_BIND_PROPERTY, type FieldFact } from "./fields.js";
+import { normalizeValue, valueRule } from "./values.js";
+
+/** One broken rule: which field, the value given, and the rule it breaks. */
+export interface Violation {
+  readonly field: string;
+  readonly value: unknown;
+  readonly rule: string;
+}
+
+/** The outcome of validating a body: the normalised body when there are no errors, and what was wrong. */
+export interface Validated {
+  readonly body: Record<string, unknown>;
+  readonly errors: readonly Violation[];
+  /** Accepted but doubtful (an unknown Category). */
+  readonly warnings: readonly Violation[];
+}
+
+/** Options of {@link validateEntity}. */
+export interface ValidateOptions {
+  /** `create` requires the required fields and applies defaults; `update` checks only what is present. */
+  readonly mode: "create" | "update";
+  /** For updates: the stored entity, so that cross-field rules (Value against Type) see the merged result. */
+  readonly existing?: Readonly<Record<string, unknown>>;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Checks a create or update body against the entity set's field facts and normalises it (canonical enum spelling,
+ * lower-case hashes and domains, "true"/"false" strings as booleans, defaults on create). Pure.
+ * @example validateEntity("AlertDefinitions", { Name: "x" }, { mode: "create" }).errors[0].rule // "is required"
+ */
+export function validateEntity(set: EntitySetName, input: unknown, options: ValidateOptions): Validated {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return {
+      body: {},
+      errors: [{ field: "(body)", value: input, rule: "must be a JSON object" }],
+      warnings: [],
+    };
+  }
+  const facts = FIELDS_BY_SET[set];
+  const errors: Violation[] = [];
+  const warnings: Violation[] = [];
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (set === "IndicatorsOfCompromise" && name === IOC_BIND_PROPERTY) {
+      body[name] = value;
+      continue;
+    }
+    const fact = facts.find((f) => f.name === name);
+    if (!fact) {
+      errors.push({ field: name, value, rule: unknownPropertyRule(facts, name) });
+      continue;
+    }
+    if (fact.readOnly) {
+      errors.push({ field: name, value, rule: "is read-only (set by the service)" });
+      continue;
+    }
+    const checked = checkField(fact, value);
+    if ("rule" in checked)
+      (checked.warning ? warnings : errors).push({ field: name, value, rule: checked.rule });
+    if ("value" in checked) body[name] = checked.value;
+  }
+  if (options.mode === "create") applyRequiredAndDefaults(facts, input, body, errors);
+  if (set === "IndicatorsOfCompromise") checkIocValue(body, options.existing, errors);
+  return { body, errors, warnings };
+}
+
+function unknownPropertyRule(facts: readonly FieldFact[], name: string): string {
+  const near = facts.find((f) => f.name.toLowerCase() === name.toLowerCase());
+  return near
+    ? `is not a property (names are case-sensitive: did you mean ${near.name}?)`
+    : `is not a property (known: ${facts.map((f) => f.name).join(", ")})`;
+}
+
+type Checked = { value: unknown } | { rule: string; warning?: boolean; value?: unknown };
+
+function checkField(fact: FieldFact, value: unknown): Checked {
+  if (value === null) return fact.nullable ? { value: null } : { rule: "must not be null" };
+  switch (fact.edmType) {
+    case "Edm.Boolean":
+      if (typeof value === "boolean") return { value };
+      // The docs' PowerShell samples send Enabled as the string "true".
+      if (typeof value === "string" && /^(true|false)$/i.test(value))
+        return { value: value.toLowerCase() === "true" };
+      return { rule: "must be true or false" };
+    case "Edm.Int32":
+      return Number.isInteger(value) ? { value } : { rule: "must be an integer" };
+    case "Edm.DateTimeOffset":
+      return typeof value === "string" && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+        ? { value }
+        : { rule: "must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T00:00:00Z" };
+    case "Edm.String":
+      return checkString(fact, value);
+  }
+}
+
+function checkString(fact: FieldFact, value: unknown): Checked {
+  if (typeof value !== "string") return { rule: "must be a string" };
+  if (fact.maxLength !== undefined && value.length > fact.maxLength) {
+    return { rule: `must be at most ${fact.maxLength} characters (got ${value.length})` };
+  }
+  if (fact.required && value.trim() === "") return { rule: "must not be empty" };
+  if (!fact.enumValues) return { value };
+  const canonical = canonicalEnum(fact.enumValues, value);
+  if (canonical !== undefined) return { value: canonical };
+  const rule = `is not one of ${fact.enumValues.join(", ")}`;
+  return fact.enumIsOpen ? { rule, warning: true, value } : { rule };
+}
+
+function applyRequiredAndDefaults(
+  facts: readonly FieldFact[],
+  input: object,
+  body: Record<string, unknown>,
+  errors: Violation[],
+): void {
+  for (const fact of facts) {
+    if (fact.name in input) continue;
+    if (fact.required) errors.push({ field: fact.name, value: undefined, rule: "is required" });
+    else if (fact.defaultValue !== undefined) body[fact.name] = fact.defaultValue;
+    else if (fact.nullable && !fact.readOnly) body[fact.name] = null;
+  }
+}
+
+function checkIocValue(
+  body: Record<string, unknown>,
+  existing: Readonly<Record<string, unknown>> | undefined,
+  errors: Violation[],
+): void {
+  if (errors.some((e) => ["Type", "Value", "DetectionFunction"].includes(e.field))) return;
+  const merged = { ...existing, ...body };
+  const { Type: type, Value: value, DetectionFunction: fn } = merged;
+  if (typeof type !== "string" || typeof value !== "string" || typeof fn !== "string") return;
+  if (!("Value" in body) && !("Type" in body) && !("DetectionFunction" in body)) return;
+  const normal = normalizeValue(type as IocType, value);
+  const rule = valueRule(type as IocType, fn as DetectionFunction, normal);
+  if (rule) errors.push({ field: "Value", value, rule: `${rule} for Type ${type}` });
+  else if ("Value" in body) body["Value"] = normal;
+}
+
+/**
+ * A violation as one sentence naming the field, the value and the rule.
+ * @example describeViolation({ field: "Severity", value: "Critical", rule: "is not one of ..." })
+ */
+export function describeViolation(v: Violation): string {
+  const shown = v.value === undefined ? "(missing)" : JSON.stringify(v.value);
+  const clipped = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+  return `${v.field}: ${clipped} ${v.rule}`;
+}
