@@ -141,6 +141,35 @@ export class ValidationError extends TiError {
   }
 }
 
+/**
+ * The session is configured in a way that cannot work or would be unsafe (missing credentials, a bearer token
+ * over plain http to a remote host). Raised before anything is sent.
+ */
+export class ConfigurationError extends TiError {
+  override readonly kind: string = "config";
+}
+
+/**
+ * A bulk upload stopped part-way: the chunks before the failing one were applied (each chunk is all or nothing).
+ * `created` holds what they made; `cause` is the failing chunk's error.
+ */
+export class BulkUploadError extends TiError {
+  override readonly kind: string = "bulk";
+  /** Items applied before the failure. */
+  readonly uploaded: number;
+  /** The entities those items created. */
+  readonly created: readonly unknown[];
+  constructor(init: { uploaded: number; total: number; created: readonly unknown[]; cause: unknown }) {
+    const why = init.cause instanceof Error ? init.cause.message : String(init.cause);
+    super(
+      `Bulk upload stopped after ${init.uploaded} of ${init.total} items (the earlier chunks were applied): ${why}`,
+      { cause: init.cause },
+    );
+    this.uploaded = init.uploaded;
+    this.created = init.created;
+  }
+}
+
 /** The operation was cancelled through its AbortSignal. */
 export class AbortedError extends TiError {
   override readonly kind: string = "aborted";

@@ -1,1 +1,16 @@
+// The HTTP layer: one send with wrappers around it, the error family, OData query building and paging.
 export * from "./errors.js";
+export * from "./types.js";
+export * from "./url.js";
+export * from "./sleep.js";
+export * from "./status.js";
+export * from "./transport.js";
+export * from "./retry-policy.js";
+export * from "./retry.js";
+export * from "./throttle.js";
+export * from "./limit.js";
+export * from "./log.js";
+export * from "./auth.js";
+export * from "./filter.js";
+export * from "./odata-query.js";
+export * from "./paging.js";

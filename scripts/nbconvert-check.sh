@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Usage: scripts/nbconvert-check.sh [notebook.ipynb ...]   (default: notebooks/*.ipynb)
+# Executes every notebook with Jupyter's own nbconvert and the project's tslab kernel, exports HTML to
+# .test-output/nbconvert/ (gitignored), and fails on any error. Needs `npm run build` and
+# `npm run kernel:install` first. tslab reports a failing cell with an empty error name and message and puts
+# the real text on the cell's stderr, so stderr outputs count as failures too, as do a secret or a token.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=.test-output/nbconvert
+export JUPYTER_PATH="$PWD/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+# The notebooks must run offline on the embedded emulator here, whatever the caller's environment holds.
+unset TI_CLIENT_ID TI_CLIENT_SECRET TI_AUTH_URL TI_API_URL TI_RESOURCE
+rm -rf "$out" && mkdir -p "$out"
+status=0
+if [ "$#" -eq 0 ]; then set -- notebooks/*.ipynb; fi
+for notebook in "$@"; do
+  name=$(basename "$notebook" .ipynb)
+  started=$(date +%s)
+  if ! jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=tslab \
+    --ExecutePreprocessor.timeout=300 --output-dir "$out" --output "$name" "$notebook"; then
+    echo "FAIL $notebook: nbconvert reported an error" >&2
+    status=1
+    continue
+  fi
+  executed="$out/$name.ipynb"
+  if grep -q '"name": "stderr"' "$executed"; then
+    echo "FAIL $notebook: a cell wrote to stderr (see $executed)" >&2
+    status=1
+  fi
+  if grep -q -e 'ti-console-demo-secret' -e 'eyJ[A-Za-z0-9_-]\{8,\}\.' "$executed"; then
+    echo "FAIL $notebook: a secret or a token appears in the outputs" >&2
+    status=1
+  fi
+  jupyter nbconvert --to html --output-dir "$out" "$executed"
+  echo "ok   $notebook ($(($(date +%s) - started)) s) -> $out/$name.html"
+done
+exit "$status"

@@ -1,0 +1,84 @@
+import { BulkUploadError, ValidationError } from "../http/index.js";
+import { BULK_UPLOAD_MAX, describeViolation, type EntitySetName, type Violation } from "../schema/index.js";
+import {
+  call,
+  entityUrl,
+  stripAnnotations,
+  type ApiContext,
+  type CallOptions,
+  type WarningListener,
+} from "./context.js";
+
+/** Options of bulkUpload. */
+export interface BulkUploadOptions extends CallOptions {
+  /** Items per Actions.BulkUpload call. Default and maximum: 5,000 (the documented ceiling). */
+  readonly chunkSize?: number;
+  /** Called after each chunk with the number of items uploaded so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Receives warnings about accepted-but-doubtful items (an unknown Category). */
+  readonly onWarning?: WarningListener;
+}
+
+const BODY_KEY: Readonly<Record<EntitySetName, string>> = {
+  AlertDefinitions: "alertDefinitions",
+  IndicatorsOfCompromise: "iocs",
+};
+
+/**
+ * Uploads already-validated bodies in chunks. Each chunk is atomic on the service; a chunk whose outcome is
+ * unknown is not re-sent (it may have landed). When a later chunk fails, a BulkUploadError tells how many items
+ * the earlier chunks applied and holds what they created; when the first fails, its own error is thrown.
+ */
+export async function bulkUpload<T>(
+  ctx: ApiContext,
+  set: EntitySetName,
+  bodies: readonly Record<string, unknown>[],
+  options: BulkUploadOptions,
+): Promise<T[]> {
+  const size = Math.max(1, Math.min(options.chunkSize ?? BULK_UPLOAD_MAX, BULK_UPLOAD_MAX));
+  const created: T[] = [];
+  for (let start = 0; start < bodies.length; start += size) {
+    const chunk = bodies.slice(start, start + size);
+    try {
+      created.push(...(await uploadChunk<T>(ctx, set, chunk, options.signal)));
+    } catch (error) {
+      if (start === 0) throw error;
+      throw new BulkUploadError({ uploaded: start, total: bodies.length, created, cause: error });
+    }
+    options.onProgress?.(start + chunk.length, bodies.length);
+  }
+  return created;
+}
+
+async function uploadChunk<T>(
+  ctx: ApiContext,
+  set: EntitySetName,
+  chunk: readonly Record<string, unknown>[],
+  signal: AbortSignal | undefined,
+): Promise<T[]> {
+  const url = `${entityUrl(ctx, set)}/Actions.BulkUpload`;
+  const res = await call(ctx, { method: "POST", url, body: { [BODY_KEY[set]]: chunk }, signal });
+  const value = (res.data as { value?: unknown } | null)?.value;
+  return Array.isArray(value) ? value.map((item) => stripAnnotations<T>(item)) : [];
+}
+
+/**
+ * Every item checked with `check`; one ValidationError naming each bad item's index, field, value and rule.
+ * @example const bodies = checkEach(items, (item) => prepare(item, "create"))
+ */
+export function checkEach<R>(items: readonly unknown[], check: (item: unknown) => R): R[] {
+  const violations: Violation[] = [];
+  const checked = items.map((item, index) => {
+    try {
+      return check(item);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      violations.push(...error.violations.map((v) => ({ ...v, field: `[${index}].${v.field}` })));
+      return undefined as R;
+    }
+  });
+  if (violations.length === 0) return checked;
+  const shown = violations.slice(0, 20).map(describeViolation).join("; ");
+  const more = violations.length > 20 ? `; and ${violations.length - 20} more` : "";
+  throw new ValidationError(`Cannot upload: ${shown}${more}`, violations);
+}

@@ -1,0 +1,102 @@
+import {
+  ConfigurationError,
+  buildQuery,
+  errorForResponse,
+  makePage,
+  redactUrl,
+  sameOrigin,
+  type Clock,
+  type HttpRequest,
+  type HttpResponse,
+  type ODataQuery,
+  type Page,
+  type Send,
+} from "../http/index.js";
+import type { EntitySetName, Violation } from "../schema/index.js";
+
+/** Receives a doubtful-but-accepted input (an unknown Category); the library itself never prints. */
+export type WarningListener = (warning: Violation & { readonly message: string }) => void;
+
+/** What every entity-set operation needs. */
+export interface ApiContext {
+  readonly send: Send;
+  /** Service root without a trailing slash, e.g. `https://ti.securitycenter.windows.com/V1.0`. */
+  readonly apiUrl: string;
+  readonly clock: Clock;
+  readonly onWarning: WarningListener;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Sends and throws the HttpError of any status outside `ok` (default: any 2xx).
+ * @example const res = await call(ctx, { method: "GET", url: entityUrl(ctx, "AlertDefinitions", 1) })
+ */
+export async function call(
+  ctx: ApiContext,
+  request: HttpRequest,
+  ok?: (res: HttpResponse) => boolean,
+): Promise<HttpResponse> {
+  const response = await ctx.send(request);
+  if (ok?.(response)) return response;
+  const error = errorForResponse(request, response);
+  if (error) throw error;
+  return response;
+}
+
+/** `{apiUrl}/{set}` or `{apiUrl}/{set}({id})`. */
+export function entityUrl(ctx: ApiContext, set: EntitySetName, id?: number): string {
+  return id === undefined ? `${ctx.apiUrl}/${set}` : `${ctx.apiUrl}/${set}(${id})`;
+}
+
+/** An entity with the OData annotations (`@odata.context`, `@odata.etag`) removed. */
+export function stripAnnotations<T>(data: unknown): T {
+  if (typeof data !== "object" || data === null) return data as T;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith("@odata."))) as T;
+}
+
+/** The entity of a single-entity reply: plain, or wrapped in `{"value": [entity]}` as the docs' sample shows. */
+export function unwrapEntity<T>(data: unknown): T {
+  const value = (data as { value?: unknown } | null)?.value;
+  return stripAnnotations<T>(Array.isArray(value) && value.length === 1 ? value[0] : data);
+}
+
+/** Options of a list: the OData query, a page-size preference and a signal. */
+export interface ListOptions extends ODataQuery, CallOptions {
+  /** Asks the service for pages of this size (`Prefer: odata.maxpagesize`); it may choose otherwise. */
+  readonly pageSize?: number;
+}
+
+/**
+ * Fetches one page of a collection: the first from `url` + query, later ones exactly at the server's next link
+ * (which must stay on the API origin: the token never goes elsewhere).
+ */
+export async function fetchPage<T>(
+  ctx: ApiContext,
+  url: string,
+  options: ListOptions,
+  nextLink: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Page<T>> {
+  const target =
+    nextLink === undefined ? `${url}${buildQuery(options)}` : new URL(nextLink, `${url}/`).toString();
+  if (!sameOrigin(target, ctx.apiUrl)) {
+    throw new ConfigurationError(
+      `The service's next link ${redactUrl(target)} leaves the API origin; not following it`,
+    );
+  }
+  const headers: Record<string, string> =
+    options.pageSize === undefined ? {} : { prefer: `odata.maxpagesize=${options.pageSize}` };
+  const { data } = await call(ctx, { method: "GET", url: target, headers, signal });
+  const body = (data ?? {}) as Record<string, unknown>;
+  const items = Array.isArray(body["value"]) ? body["value"].map((item) => stripAnnotations<T>(item)) : [];
+  const link = body["@odata.nextLink"];
+  const count = body["@odata.count"];
+  return makePage(items, {
+    nextLink: typeof link === "string" ? link : undefined,
+    count: typeof count === "number" ? count : undefined,
+  });
+}

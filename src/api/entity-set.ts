@@ -1,0 +1,67 @@
+import { whereFor, type Filter, type PagedList, type WhereHelper } from "../http/index.js";
+import type { EntitySetName } from "../schema/index.js";
+import { bulkUpload, checkEach, type BulkUploadOptions } from "./bulk-upload.js";
+import type { ApiContext, CallOptions, ListOptions } from "./context.js";
+import {
+  countOp,
+  createOp,
+  deleteOp,
+  getOp,
+  listOp,
+  prepare,
+  updateOp,
+  type ToWire,
+  type WriteOptions,
+} from "./operations.js";
+
+export type { ToWire, WriteOptions } from "./operations.js";
+
+/** The operations both entity sets share. `T` is the entity, `I` the create input. */
+export interface EntitySet<T, I> {
+  /** A lazy list over every page: `for await`, `.byPage()`, `.toArray({ limit })`, or `await` for the first page. */
+  list(options?: ListOptions): PagedList<T>;
+  /** One entity by Id (accepts the plain and the `{value: [entity]}` reply). */
+  get(id: number, options?: CallOptions): Promise<T>;
+  /** Validates against the schema (ValidationError before any request), then creates; resolves to the new entity. */
+  create(input: I, options?: WriteOptions): Promise<T>;
+  /** PATCHes only the given fields; resolves to the updated entity. */
+  update(id: number, patch: Partial<I>, options?: WriteOptions): Promise<T>;
+  /** Deletes by Id (deleting an alert definition also deletes its IOCs). */
+  delete(id: number, options?: CallOptions): Promise<void>;
+  /** Sets `Enabled: true`. */
+  enable(id: number, options?: CallOptions): Promise<T>;
+  /** Sets `Enabled: false`. */
+  disable(id: number, options?: CallOptions): Promise<T>;
+  /** How many entities match `filter` (all when omitted). */
+  count(filter?: string | Filter, options?: CallOptions): Promise<number>;
+  /** Validates every item, then uploads with Actions.BulkUpload in chunks of 5,000 (each chunk all or nothing). */
+  bulkUpload(items: readonly I[], options?: BulkUploadOptions): Promise<T[]>;
+  /** The filter helper typed by this set's entity: `alerts.where.eq("Severity", "High")`. */
+  readonly where: WhereHelper<T>;
+}
+
+/**
+ * The shared operations of one entity set, as plain functions (safe to destructure: no `this`).
+ * @example const alerts = createEntitySet<AlertDefinition, AlertDefinitionInput>(ctx, "AlertDefinitions")
+ */
+export function createEntitySet<T, I>(ctx: ApiContext, set: EntitySetName, toWire?: ToWire): EntitySet<T, I> {
+  const scope = { ctx, set, toWire };
+  return {
+    where: whereFor<T>(),
+    list: (options) => listOp<T>(scope, options),
+    get: (id, options) => getOp<T>(scope, id, options),
+    create: (input, options) => createOp<T>(scope, input, options),
+    update: (id, patch, options) => updateOp<T>(scope, id, patch, options),
+    delete: (id, options) => deleteOp(scope, id, options),
+    enable: (id, options) => updateOp<T>(scope, id, { Enabled: true }, options),
+    disable: (id, options) => updateOp<T>(scope, id, { Enabled: false }, options),
+    count: (filter, options) => countOp(scope, filter, options),
+    bulkUpload: async (items, options = {}) =>
+      bulkUpload<T>(
+        ctx,
+        set,
+        checkEach(items, (item) => prepare(scope, item, "create", options)),
+        options,
+      ),
+  };
+}

@@ -1,0 +1,124 @@
+import { HttpError, PagedList, type Filter } from "../http/index.js";
+import type { EntitySetName, Violation } from "../schema/index.js";
+import {
+  call,
+  entityUrl,
+  fetchPage,
+  unwrapEntity,
+  type ApiContext,
+  type CallOptions,
+  type ListOptions,
+  type WarningListener,
+} from "./context.js";
+import { createdReadBack, patchedReadBack } from "./readback.js";
+import { checkBody, checkId } from "./validation.js";
+
+/** Options of create and update: a signal and a per-call warning listener (unknown Category). */
+export interface WriteOptions extends CallOptions {
+  readonly onWarning?: WarningListener;
+}
+
+/** Turns a create input into the body to validate and send (the IOC set maps `AlertDefinition` to the bind). */
+export type ToWire = (
+  input: unknown,
+  mode: "create" | "update",
+) => { body: unknown; violations: Violation[] };
+
+/** One entity set's identity: the context, the set's name and its input mapping. */
+export interface SetScope {
+  readonly ctx: ApiContext;
+  readonly set: EntitySetName;
+  readonly toWire?: ToWire | undefined;
+}
+
+/** The validated wire body of a create or update; throws a ValidationError before any request. */
+export function prepare(
+  scope: SetScope,
+  input: unknown,
+  mode: "create" | "update",
+  options: WriteOptions = {},
+) {
+  const wire = scope.toWire ? scope.toWire(input, mode) : { body: input, violations: [] };
+  return checkBody(scope.set, wire.body, mode, options.onWarning ?? scope.ctx.onWarning, wire.violations);
+}
+
+/** A lazy list of the set (or of a navigation URL below it). */
+export function listOp<T>({ ctx, set }: SetScope, options: ListOptions = {}, url = entityUrl(ctx, set)) {
+  return new PagedList<T>((next, signal) => fetchPage<T>(ctx, url, options, next, signal), options.signal);
+}
+
+/** GET by key, either reply shape; an empty `{"value": []}` is a 404 like any absent key. */
+export async function getOp<T>({ ctx, set }: SetScope, id: number, options: CallOptions = {}): Promise<T> {
+  const url = entityUrl(ctx, set, checkId(id));
+  const { data } = await call(ctx, { method: "GET", url, signal: options.signal });
+  const value = (data as { value?: unknown } | null)?.value;
+  if (Array.isArray(value) && value.length === 0) {
+    const context = { method: "GET", url };
+    throw new HttpError({
+      status: 404,
+      code: "ResourceNotFound",
+      serviceMessage: `${set}(${id}) was not in the reply`,
+      context,
+    });
+  }
+  return unwrapEntity<T>(data);
+}
+
+/** POST a validated body; an unknown outcome is read back before any re-send. */
+export async function createOp<T>(scope: SetScope, input: unknown, options: WriteOptions = {}): Promise<T> {
+  const { ctx, set } = scope;
+  const body = prepare(scope, input, "create", options);
+  const readBack = createdReadBack(ctx, set, body, ctx.clock.now());
+  const res = await call(ctx, {
+    method: "POST",
+    url: entityUrl(ctx, set),
+    body,
+    signal: options.signal,
+    readBack,
+  });
+  return unwrapEntity<T>(res.data);
+}
+
+/** PATCH only the given fields; an unknown outcome is read back; a 204 reply is followed by a GET. */
+export async function updateOp<T>(scope: SetScope, id: number, patch: unknown, options: WriteOptions = {}) {
+  const { ctx, set } = scope;
+  const url = entityUrl(ctx, set, checkId(id));
+  const body = prepare(scope, patch, "update", options);
+  const readBack = patchedReadBack(ctx, set, id, body);
+  const res = await call(ctx, { method: "PATCH", url, body, signal: options.signal, readBack });
+  return res.data === undefined ? getOp<T>(scope, id, options) : unwrapEntity<T>(res.data);
+}
+
+/** DELETE by key. */
+export async function deleteOp({ ctx, set }: SetScope, id: number, options: CallOptions = {}): Promise<void> {
+  const url = entityUrl(ctx, set, checkId(id));
+  // A 404 after a retried DELETE means an earlier attempt did the job.
+  const goneAfterRetry = (res: { status: number; attempts?: number }) =>
+    res.status === 404 && (res.attempts ?? 1) > 1;
+  await call(ctx, { method: "DELETE", url, signal: options.signal }, goneAfterRetry);
+}
+
+/**
+ * How many entities match: the `/$count` segment, or (for a service without it) `$count=true&$top=0`.
+ */
+export async function countOp(
+  scope: SetScope,
+  filter?: string | Filter,
+  options: CallOptions = {},
+): Promise<number> {
+  const { ctx, set } = scope;
+  const text = filter === undefined ? "" : String(filter).trim();
+  const query = text === "" ? "" : `?$filter=${encodeURIComponent(text)}`;
+  const url = `${entityUrl(ctx, set)}/$count${query}`;
+  const res = await call(ctx, { method: "GET", url, signal: options.signal }, (r) => r.status === 404);
+  const count =
+    res.status === 404 ? Number.NaN : Number(typeof res.data === "string" ? res.data.trim() : res.data);
+  if (Number.isFinite(count)) return count;
+  const page = await listOp(scope, { ...(text ? { filter: text } : {}), count: true, top: 0, ...options });
+  if (page.count !== undefined) return page.count;
+  throw new HttpError({
+    status: res.status,
+    context: { method: "GET", url },
+    message: `GET ${url} gave no count`,
+  });
+}

@@ -1,0 +1,154 @@
+import { inspect } from "node:util";
+import type { Dispatcher } from "undici";
+import {
+  createTokenCycler,
+  describeToken,
+  type Secret,
+  type TokenCycler,
+  type TokenInfo,
+} from "../auth/index.js";
+import {
+  AbortedError,
+  isTiError,
+  type Clock,
+  type RequestListener,
+  type RetryPolicy,
+} from "../http/index.js";
+import { createAlerts, type Alerts } from "./alerts.js";
+import type { WarningListener } from "./context.js";
+import { createIocs, type Iocs } from "./iocs.js";
+import { createPipeline, type Pipeline } from "./pipeline.js";
+import { createTokenRequester } from "./token-endpoint.js";
+
+/** Everything a session is built from, defaults applied (see connect's normalizeConnectOptions). */
+export interface SessionSettings {
+  readonly authUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: Secret;
+  readonly resource: string;
+  readonly apiUrl: string;
+  readonly dispatcher: Dispatcher | undefined;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly clock: Clock;
+  readonly onWarning: WarningListener;
+  readonly refreshWindowMs: number;
+  readonly blockWindowMs: number;
+}
+
+/** The session's configuration as it may be shown: the secret is always `[redacted]`. */
+export interface SessionConfig {
+  readonly authUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: "[redacted]";
+  readonly resource: string;
+  readonly apiUrl: string;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+}
+
+/** What a session shows about its token: expiry and claims, never the token. */
+export interface SessionToken {
+  /** When the current token expires; undefined before the first one. */
+  readonly expiresAt: Date | undefined;
+  /** The current token's JWT claims (no signature). */
+  claims(): Readonly<Record<string, unknown>> | undefined;
+  /** Expiry, time obtained and claims together. */
+  info(): TokenInfo | undefined;
+}
+
+/**
+ * A connection to the service: the entity sets, tokens refreshed behind the scenes, a request log. Printing it
+ * (inspect, JSON, String) never shows the secret or the token. Make one with `connect()`.
+ */
+export class Session {
+  /** The `AlertDefinitions` entity set. */
+  readonly alerts: Alerts;
+  /** The `IndicatorsOfCompromise` entity set. */
+  readonly iocs: Iocs;
+  readonly config: SessionConfig;
+  readonly token: SessionToken;
+  readonly #pipeline: Pipeline;
+  readonly #cycler: TokenCycler;
+  readonly #closing = new AbortController();
+
+  constructor(settings: SessionSettings) {
+    this.#pipeline = createPipeline(settings);
+    const fetchToken = createTokenRequester({
+      ...settings,
+      send: this.#pipeline.token,
+      signal: this.#closing.signal,
+    });
+    this.#cycler = createTokenCycler(fetchToken, settings);
+    const ctx = {
+      send: this.#pipeline.api(this.#cycler),
+      apiUrl: settings.apiUrl,
+      clock: settings.clock,
+      onWarning: settings.onWarning,
+    };
+    this.alerts = createAlerts(ctx);
+    this.iocs = createIocs(ctx);
+    this.config = Object.freeze({
+      authUrl: settings.authUrl,
+      clientId: settings.clientId,
+      clientSecret: "[redacted]",
+      resource: settings.resource,
+      apiUrl: settings.apiUrl,
+      concurrency: settings.concurrency,
+      timeoutMs: settings.timeoutMs,
+    });
+    this.token = tokenView(this.#cycler);
+  }
+
+  /** Gets the first token now, so that bad credentials fail at connect time. */
+  async authenticate(signal?: AbortSignal): Promise<void> {
+    try {
+      await this.#cycler.getToken(signal);
+    } catch (error) {
+      // The cycler rejects a cancelled wait with the signal's reason; callers expect our error family.
+      if (signal?.aborted && !isTiError(error)) throw new AbortedError(signal.reason);
+      throw error;
+    }
+  }
+
+  /**
+   * Calls `listener` after every exchange on the wire (method, url, status, durationMs; never headers).
+   * Returns the function that stops it.
+   * @example session.onRequest((e) => console.log(e.method, e.url, e.status, e.durationMs))
+   */
+  onRequest(listener: RequestListener): () => void {
+    return this.#pipeline.log.subscribe(listener);
+  }
+
+  /** Stops token refreshes and closes the connection pool (if the session made it). */
+  async close(): Promise<void> {
+    this.#closing.abort();
+    await this.#pipeline.close();
+  }
+
+  toJSON(): object {
+    return { config: this.config, tokenExpiresAt: this.token.expiresAt?.toISOString() };
+  }
+
+  toString(): string {
+    return `Session(${this.config.apiUrl} as ${this.config.clientId})`;
+  }
+
+  [inspect.custom](depth: number, options: object): string {
+    return `Session ${inspect({ ...this.config, tokenExpiresAt: this.token.expiresAt }, { ...options, depth })}`;
+  }
+}
+
+function tokenView(cycler: TokenCycler): SessionToken {
+  const view: SessionToken = {
+    get expiresAt() {
+      return cycler.current ? new Date(cycler.current.expiresOnMs) : undefined;
+    },
+    claims: () => (cycler.current ? describeToken(cycler.current).claims : undefined),
+    info: () => (cycler.current ? describeToken(cycler.current) : undefined),
+  };
+  return Object.defineProperty(view, inspect.custom, {
+    value: () => `SessionToken { expiresAt: ${view.expiresAt?.toISOString() ?? "none yet"} }`,
+  });
+}

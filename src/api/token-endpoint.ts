@@ -1,0 +1,100 @@
+import { parseTokenResponse, tokenFailureMessage, type AccessToken, type Secret } from "../auth/index.js";
+import {
+  AuthError,
+  ConfigurationError,
+  isTiError,
+  mayCarryBearer,
+  redactUrl,
+  readODataError,
+  type Clock,
+  type HttpResponse,
+  type Send,
+} from "../http/index.js";
+
+/** What the token request needs. The secret stays a {@link Secret} until the form is built. */
+export interface TokenEndpointOptions {
+  readonly authUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: Secret;
+  /** `https://graph.windows.net` or `https://graph.microsoft.com` (v1); for a v2.0 URL it becomes `<resource>/.default`. */
+  readonly resource: string;
+  /** A send with retries (the token endpoint is retried on 429, 5xx and network errors). */
+  readonly send: Send;
+  readonly clock: Clock;
+  /** Aborts an in-flight token request when the session closes. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A function that asks the token endpoint for a new token by the client-credentials grant (Azure AD v1 form, or
+ * v2.0 with `scope` when the URL ends in `/v2.0/token`). Failures are AuthErrors that say what to check.
+ * @example const fetchToken = createTokenRequester({ authUrl, clientId, clientSecret, resource, send, clock })
+ */
+export function createTokenRequester(options: TokenEndpointOptions): () => Promise<AccessToken> {
+  if (!mayCarryBearer(options.authUrl)) {
+    throw new ConfigurationError(
+      `Refusing to send the client secret to ${redactUrl(options.authUrl)}: the authority URL must use https ` +
+        "(plain http is allowed only to localhost/127.0.0.1, e.g. the emulator)",
+    );
+  }
+  return async () => {
+    const response = await post(options);
+    const token =
+      response.status === 200 ? parseTokenResponse(response.data, options.clock.now()) : undefined;
+    if (token) return token;
+    throw failure(options, response);
+  };
+}
+
+async function post(options: TokenEndpointOptions): Promise<HttpResponse> {
+  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId });
+  form.set("client_secret", options.clientSecret.reveal());
+  if (/\/v2\.0\/token\/?$/i.test(options.authUrl))
+    form.set("scope", `${options.resource.replace(/\/$/, "")}/.default`);
+  else form.set("resource", options.resource);
+  try {
+    return await options.send({
+      method: "POST",
+      url: options.authUrl,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+      // Asking twice for a token has no lasting effect, so every failure may be retried.
+      idempotent: true,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (!isTiError(error) || error.kind === "aborted") throw error;
+    const status = (error as { status?: number }).status;
+    const cause = options.clientSecret.scrub(error.message);
+    const message = tokenFailureMessage({
+      authUrl: options.authUrl,
+      clientId: options.clientId,
+      status,
+      cause,
+    });
+    throw new AuthError(message, { status, cause: error });
+  }
+}
+
+function failure(options: TokenEndpointOptions, response: HttpResponse): AuthError {
+  const body = (typeof response.data === "object" && response.data !== null ? response.data : {}) as Record<
+    string,
+    unknown
+  >;
+  const code = typeof body["error"] === "string" ? body["error"] : readODataError(response.data).code;
+  const raw = typeof body["error_description"] === "string" ? body["error_description"] : undefined;
+  const description =
+    response.status === 200
+      ? "the reply held no access_token"
+      : raw === undefined
+        ? undefined
+        : options.clientSecret.scrub(raw);
+  const message = tokenFailureMessage({
+    authUrl: options.authUrl,
+    clientId: options.clientId,
+    status: response.status,
+    error: code,
+    description,
+  });
+  return new AuthError(message, { code, status: response.status });
+}

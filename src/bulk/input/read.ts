@@ -1,0 +1,68 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { InputFormat, ReadResult } from "../types.js";
+import { readCsv } from "./csv.js";
+import { objectRows, readJson } from "./json.js";
+import { readStix } from "./stix.js";
+import { readText } from "./text.js";
+
+/** What can be imported: a file path, the text itself, or an array of IOC objects. */
+export type ImportInput = string | readonly Record<string, unknown>[];
+
+const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
+  ".csv": "csv",
+  ".json": "json",
+  ".txt": "text",
+  ".text": "text",
+  ".lst": "text",
+  ".list": "text",
+  ".stix": "stix",
+};
+
+/**
+ * Reads an input into rows with line numbers. A one-line string naming an existing file is read as that file;
+ * the format comes from `format`, else the file extension, else the content (JSON, a STIX bundle, CSV with a
+ * `value` column, or plain text).
+ * @example await readInput("iocs.csv") // { format: "csv", rows: [...], rejected: [...] }
+ */
+export async function readInput(
+  input: ImportInput,
+  options: { format?: InputFormat | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<ReadResult> {
+  if (typeof input !== "string") return { format: "json", ...objectRows(input), warnings: [] };
+  const path = (await isFile(input)) ? input : undefined;
+  const text = path ? await readFile(path, { encoding: "utf8", signal: options.signal }) : input;
+  const format = options.format ?? (path ? EXTENSIONS[extname(path).toLowerCase()] : undefined);
+  return readFormat(text, format ?? sniff(text));
+}
+
+function readFormat(text: string, format: InputFormat): ReadResult {
+  switch (format) {
+    case "csv":
+      return readCsv(text);
+    case "json":
+      return readJson(text);
+    case "stix":
+      return readStix(text);
+    case "text":
+      return readText(text);
+  }
+}
+
+/** The format a text looks like: JSON (readJson hands a bundle to STIX), CSV when the first line names `value`. */
+export function sniff(text: string): InputFormat {
+  const trimmed = text.replace(/^\uFEFF/, "").trimStart();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "json";
+  const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#")) ?? "";
+  const cells = first.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
+  return cells.length > 1 && cells.includes("value") ? "csv" : "text";
+}
+
+async function isFile(input: string): Promise<boolean> {
+  if (input.includes("\n") || input.length > 4096) return false;
+  try {
+    return (await stat(input)).isFile();
+  } catch {
+    return false;
+  }
+}

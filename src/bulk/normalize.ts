@@ -1,0 +1,135 @@
+import {
+  alertDefinitionRef,
+  inferIocType,
+  IOC_BIND_PROPERTY,
+  parseAlertDefinitionRef,
+  validateEntity,
+} from "../schema/index.js";
+import type { Violation } from "../schema/index.js";
+import { canonicalName } from "./columns.js";
+import { rejection, type Rejection, type SourceRow } from "./types.js";
+
+/** A valid, normalised row ready to be created (or matched with an IOC the server already holds). */
+export interface Candidate {
+  readonly line: number;
+  /** Identity of an IOC: Type, Value, DetectionFunction and alert definition. */
+  readonly key: string;
+  readonly alertId: number;
+  /** The create body: normalised fields plus the alert-definition bind. */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** Enabled and ExpiresAt as the row stated them; only these are compared with an existing IOC. */
+  readonly given: { readonly Enabled?: boolean; readonly ExpiresAt?: string | null };
+}
+
+/** A row whose IOC appears earlier in the same input; it is collapsed into that earlier row. */
+export interface Duplicate {
+  readonly line: number;
+  readonly duplicateOf: number;
+  readonly key: string;
+  /** True when the two rows disagree on Enabled or ExpiresAt (the earlier row wins). */
+  readonly conflicting: boolean;
+}
+
+/** Outcome of {@link normalizeRows}. */
+export interface Normalized {
+  readonly candidates: Candidate[];
+  readonly rejected: Rejection[];
+  readonly duplicates: Duplicate[];
+  readonly warnings: string[];
+}
+
+/**
+ * Validates and normalises every row with the shared schema, binds it to its alert definition (the row's own
+ * column, else `alertId`), infers a missing Type from the value, defaults DetectionFunction to Equals, and
+ * collapses rows naming the same IOC.
+ * @example normalizeRows(rows, { alertId: 1 }).candidates[0].key // "Sha1|8311e8...|Equals|1"
+ */
+export function normalizeRows(
+  rows: readonly SourceRow[],
+  options: { alertId?: number | undefined },
+): Normalized {
+  const out: Normalized = { candidates: [], rejected: [], duplicates: [], warnings: [] };
+  const ignored = new Set<string>();
+  const seen = new Map<string, Candidate>();
+  for (const row of rows) {
+    const result = normalizeRow(row, options.alertId, ignored);
+    if ("violations" in result) out.rejected.push(result);
+    else {
+      const first = seen.get(result.key);
+      if (!first) {
+        seen.set(result.key, result);
+        out.candidates.push(result);
+      } else out.duplicates.push(duplicate(result, first));
+    }
+  }
+  if (ignored.size) out.warnings.push(`Ignored column(s): ${[...ignored].join(", ")}`);
+  return out;
+}
+
+function normalizeRow(
+  row: SourceRow,
+  defaultAlert: number | undefined,
+  ignored: Set<string>,
+): Candidate | Rejection {
+  const fields: Record<string, unknown> = { DetectionFunction: "Equals" };
+  let alertRaw: unknown;
+  for (const [name, value] of Object.entries(row.fields)) {
+    const canonical = canonicalName(name);
+    if (canonical === "alert") alertRaw = value;
+    else if (canonical) fields[canonical] = value;
+    else if (canonical === undefined) ignored.add(name);
+  }
+  // A missing Type is inferred from the value's shape, as for plain-text input.
+  if (fields["Type"] === undefined && typeof fields["Value"] === "string") {
+    const inferred = inferIocType(fields["Value"]);
+    if (inferred) fields["Type"] = inferred;
+  }
+  const alert = alertId(alertRaw, defaultAlert);
+  if (typeof alert !== "number") return rejection(row.line, [alert]);
+  const { body, errors } = validateEntity(
+    "IndicatorsOfCompromise",
+    { ...fields, [IOC_BIND_PROPERTY]: alertDefinitionRef(alert) },
+    { mode: "create" },
+  );
+  if (errors.length) return rejection(row.line, errors);
+  const given: { Enabled?: boolean; ExpiresAt?: string | null } = {};
+  if ("Enabled" in fields) given.Enabled = body["Enabled"] as boolean;
+  if ("ExpiresAt" in fields) given.ExpiresAt = body["ExpiresAt"] as string | null;
+  const key = iocKey(body["Type"], body["Value"], body["DetectionFunction"], alert);
+  return { line: row.line, key, alertId: alert, body, given };
+}
+
+function alertId(raw: unknown, fallback: number | undefined): number | Violation {
+  const rule = "must be an alert definition Id or AlertDefinitions(<Id>)";
+  if (raw === undefined || raw === "") {
+    if (fallback !== undefined) return fallback;
+    return {
+      field: "AlertDefinition",
+      value: undefined,
+      rule: "is required: pass { alert } or an alertdefinition column",
+    };
+  }
+  const asNumber =
+    typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (Number.isSafeInteger(asNumber) && asNumber > 0) return asNumber;
+  return parseAlertDefinitionRef(raw) ?? { field: "AlertDefinition", value: raw, rule };
+}
+
+/**
+ * The identity of an IOC for de-duplication and matching with the server: type, value, function, alert.
+ * @example iocKey("Md5", "d41d8cd98f00b204e9800998ecf8427e", "Equals", 1)
+ */
+export function iocKey(type: unknown, value: unknown, fn: unknown, alert: unknown): string {
+  return `${String(type)}|${String(value)}|${String(fn)}|${String(alert)}`;
+}
+
+function duplicate(later: Candidate, first: Candidate): Duplicate {
+  const differs = (name: "Enabled" | "ExpiresAt"): boolean =>
+    name in later.given && name in first.given && later.given[name] !== first.given[name];
+  return {
+    line: later.line,
+    duplicateOf: first.line,
+    key: later.key,
+    conflicting: differs("Enabled") || differs("ExpiresAt"),
+  };
+}

@@ -1,0 +1,169 @@
+import { failureOf } from "./errors.js";
+import { Journal, type JournalState, type Outcome } from "./journal.js";
+import type { ApplySettings } from "./options.js";
+import { ProgressTracker } from "./progress.js";
+import { writeErrorReport } from "./report.js";
+import {
+  freezeResult,
+  newTally,
+  summaryOf,
+  type BulkOperation,
+  type BulkResult,
+  type Tally,
+} from "./result.js";
+import type { Rejection } from "./types.js";
+
+/** One item of a run: its identity key, and its source line or entity Id when known. */
+export interface RunItem {
+  readonly key: string;
+  readonly line?: number;
+  readonly id?: number | undefined;
+}
+
+/** Memory of one plan's applies, so applying the same plan twice (after an abort) never repeats work. */
+export interface RunMemory {
+  readonly done: JournalState["done"];
+  readonly unacknowledged: Set<string>;
+}
+
+/** A fresh memory. */
+export function newMemory(): RunMemory {
+  return { done: new Map(), unacknowledged: new Set() };
+}
+
+/** The bookkeeping of one apply: tally, progress, journal (file and memory), stop reason. */
+export class Run {
+  readonly tally: Tally = newTally();
+  readonly tracker: ProgressTracker;
+  readonly #started: number;
+  #ownWaitMs = 0;
+
+  private constructor(
+    readonly operation: BulkOperation,
+    readonly settings: ApplySettings,
+    readonly memory: RunMemory,
+    readonly journal: Journal | undefined,
+    readonly waitedMs: () => number,
+  ) {
+    this.tracker = new ProgressTracker(settings.clock, settings.onProgress, settings.progressIntervalMs);
+    this.#started = settings.clock.now();
+  }
+
+  /** Opens the journal (if any) and merges what it recorded into `memory`. */
+  static async start(
+    operation: BulkOperation,
+    settings: ApplySettings,
+    memory: RunMemory,
+    begin: { fingerprint: string; total: number },
+    waitedMs: () => number = () => 0,
+  ): Promise<Run> {
+    let journal: Journal | undefined;
+    if (settings.journal) {
+      const opened = await Journal.open(settings.journal, { operation, ...begin });
+      journal = opened.journal;
+      for (const [key, value] of opened.state.done) memory.done.set(key, value);
+      for (const key of opened.state.unacknowledged)
+        if (!memory.done.has(key)) memory.unacknowledged.add(key);
+    }
+    const base = waitedMs();
+    return new Run(operation, settings, memory, journal, () => waitedMs() - base);
+  }
+
+  /** True once the signal aborted or the run was stopped (quota): start nothing new. */
+  get stopping(): boolean {
+    return this.settings.signal?.aborted === true || this.tally.stopped !== undefined;
+  }
+
+  /** Adds a wait this run made itself on a 429 (beyond the session's gate) to the reported waiting time. */
+  waited(ms: number): void {
+    this.#ownWaitMs += ms;
+  }
+
+  /** Counts an item an earlier run finished. */
+  resumed(outcome: Outcome): void {
+    this.tally[outcome]++;
+    this.tally.resumed++;
+  }
+
+  /** Records items an earlier run sent without an answer and that were found on the server: done, by that run. */
+  async adopt(items: readonly RunItem[], outcome: Outcome): Promise<void> {
+    if (!items.length) return;
+    for (const { key, id } of items) {
+      this.memory.done.set(key, { outcome, id });
+      this.memory.unacknowledged.delete(key);
+      this.resumed(outcome);
+    }
+    await this.journal?.append({ kind: "done", items: items.map(({ key, id }) => ({ key, outcome, id })) });
+  }
+
+  /** Records that items are about to be sent (their answer may be lost). */
+  async sent(items: readonly RunItem[]): Promise<void> {
+    for (const { key } of items) this.memory.unacknowledged.add(key);
+    await this.journal?.append({ kind: "sent", keys: items.map((i) => i.key) });
+  }
+
+  /** Records finished items (durably, when journalled) and counts them. */
+  async succeeded(items: readonly RunItem[], outcome: Outcome): Promise<void> {
+    if (!items.length) return;
+    for (const { key, id } of items) {
+      this.memory.done.set(key, { outcome, id });
+      this.memory.unacknowledged.delete(key);
+    }
+    await this.journal?.append({ kind: "done", items: items.map(({ key, id }) => ({ key, outcome, id })) });
+    this.tally[outcome] += items.length;
+    this.tracker.done += items.length;
+    this.#report();
+  }
+
+  /** Records items that failed for good, with the error. */
+  async failed(items: readonly RunItem[], error: unknown): Promise<void> {
+    if (!items.length) return;
+    const failure = failureOf(error);
+    for (const { key } of items) this.memory.unacknowledged.delete(key);
+    await this.journal?.append({
+      kind: "failed",
+      items: items.map(({ key }) => ({ key, error: failure.error })),
+    });
+    for (const item of items) this.tally.failures.push({ ...item, ...failure });
+    this.tally.failed += items.length;
+    this.tracker.failed += items.length;
+    this.#report();
+  }
+
+  /** Stops scheduling for a reason other than the signal (the first reason wins). */
+  stop(reason: "quota" | "auth", message: string): void {
+    this.tally.stopped ??= { reason, message };
+  }
+
+  /** Freezes the tally into a result, ends the journal and writes the error report if asked. */
+  async finish(extra: {
+    rejections?: readonly Rejection[];
+    duplicates?: number;
+    unchanged?: number;
+  }): Promise<BulkResult> {
+    const t = this.tally;
+    t.unchanged += extra.unchanged ?? 0;
+    t.skipped = Math.max(0, this.tracker.total - this.tracker.done - this.tracker.failed);
+    this.tracker.skipped = t.skipped;
+    if (!t.stopped && this.settings.signal?.aborted)
+      t.stopped = { reason: "aborted", message: "Aborted: run again with the same journal to finish" };
+    const waitingMs = this.#waitingMs();
+    const durationMs = this.settings.clock.now() - this.#started;
+    const result = freezeResult(this.operation, t, { ...extra, durationMs, waitingMs });
+    await this.journal?.append({ kind: "end", at: new Date().toISOString(), summary: summaryOf(result) });
+    await this.journal?.close();
+    this.tracker.waitingMs = waitingMs;
+    this.tracker.report(true);
+    if (!this.settings.report) return result;
+    return { ...result, reportPath: await writeErrorReport(result, this.settings.report) };
+  }
+
+  #waitingMs(): number {
+    return this.waitedMs() + this.#ownWaitMs;
+  }
+
+  #report(): void {
+    this.tracker.waitingMs = this.#waitingMs();
+    this.tracker.report();
+  }
+}

@@ -1,0 +1,131 @@
+import type { Dispatcher } from "undici";
+import { Session, type WarningListener } from "./api/index.js";
+import { pp } from "./display/index.js";
+import { Secret } from "./auth/index.js";
+import {
+  ConfigurationError,
+  normalizeRetryPolicy,
+  systemClock,
+  type Clock,
+  type RetryPolicy,
+} from "./http/index.js";
+
+/** Where to connect and how. Every field falls back to the environment, then to a default. */
+export interface ConnectOptions {
+  /** Token endpoint ("authorization server URL"), e.g. https://login.windows.net/<tenant>/oauth2/token. Env: TI_AUTH_URL. */
+  readonly authUrl?: string;
+  /** Env: TI_CLIENT_ID. */
+  readonly clientId?: string;
+  /** Env: TI_CLIENT_SECRET. Kept in a private field; never printed. */
+  readonly clientSecret?: string;
+  /** Token audience. Env: TI_RESOURCE; default https://graph.windows.net. */
+  readonly resource?: string;
+  /** Service root. Env: TI_API_URL; default https://ti.securitycenter.windows.com/V1.0. */
+  readonly apiUrl?: string;
+  /** undici dispatcher (e.g. a ProxyAgent). Default: one keep-alive Agent with `concurrency` connections. */
+  readonly dispatcher?: Dispatcher;
+  /** Most requests on the wire at once. Default: 8. */
+  readonly concurrency?: number;
+  /** Per-attempt timeout. Default: 30,000. */
+  readonly timeoutMs?: number;
+  /** Retry policy overrides (see RetryPolicy). */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Injectable clock (tests). Default: Date.now. */
+  readonly clock?: Clock;
+  /** Receives warnings such as an unknown Category. Default: ignored (the library never prints). */
+  readonly onWarning?: WarningListener;
+  /** Token refresh windows for a one-hour token (shrunk for short-lived ones). Defaults: 300,000 and 60,000. */
+  readonly refreshWindowMs?: number;
+  readonly blockWindowMs?: number;
+  /** Where to read TI_* variables from. Default: process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Aborts connecting (the first token request). */
+  readonly signal?: AbortSignal;
+}
+
+/** A session with the pretty-printer attached: `session.pp(await session.alerts.list())`. */
+export type ConnectedSession = Session & {
+  /** Display's pretty-printer: a table for a list of entities, a record for one, one line for an error. */
+  readonly pp: typeof pp;
+};
+
+/** Defaults of {@link ConnectOptions}. */
+export const CONNECT_DEFAULTS = {
+  resource: "https://graph.windows.net",
+  apiUrl: "https://ti.securitycenter.windows.com/V1.0",
+  concurrency: 8,
+  timeoutMs: 30_000,
+} as const;
+
+/**
+ * Opens a session: reads options (else TI_* environment variables), gets the first token, and returns the
+ * session with `alerts`, `iocs`, `pp`, `config` (redacted), `token`, `onRequest` and `close`.
+ * @example const session = await connect(); await session.alerts.list()
+ */
+export async function connect(options: ConnectOptions = {}): Promise<ConnectedSession> {
+  const session = new Session(normalizeConnectOptions(options));
+  try {
+    await session.authenticate(options.signal);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return Object.assign(session, { pp });
+}
+
+/**
+ * Options with environment fallbacks and defaults applied once; a ConfigurationError names every missing variable.
+ * @example normalizeConnectOptions({ env: { TI_AUTH_URL: "...", TI_CLIENT_ID: "...", TI_CLIENT_SECRET: "..." } })
+ */
+export function normalizeConnectOptions(
+  options: ConnectOptions = {},
+): ConstructorParameters<typeof Session>[0] {
+  const env = options.env ?? process.env;
+  const pick = (value: string | undefined, name: string): string | undefined =>
+    value ?? (env[name] || undefined);
+  const authUrl = pick(options.authUrl, "TI_AUTH_URL");
+  const clientId = pick(options.clientId, "TI_CLIENT_ID");
+  const clientSecret = pick(options.clientSecret, "TI_CLIENT_SECRET");
+  const missing = [
+    authUrl ? undefined : "TI_AUTH_URL (authUrl)",
+    clientId ? undefined : "TI_CLIENT_ID (clientId)",
+    clientSecret ? undefined : "TI_CLIENT_SECRET (clientSecret)",
+  ].filter((m): m is string => m !== undefined);
+  if (missing.length > 0 || !authUrl || !clientId || !clientSecret) {
+    throw new ConfigurationError(
+      `Missing credentials: set ${missing.join(", ")} — the values shown when the threat intel API was enabled ` +
+        "(Settings > Threat intel), or pass them to connect()",
+    );
+  }
+  const concurrency = options.concurrency ?? CONNECT_DEFAULTS.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new ConfigurationError(`concurrency must be a whole number >= 1, got ${concurrency}`);
+  return {
+    authUrl: checkUrl("TI_AUTH_URL", authUrl),
+    clientId,
+    clientSecret: new Secret(clientSecret),
+    resource: pick(options.resource, "TI_RESOURCE") ?? CONNECT_DEFAULTS.resource,
+    apiUrl: checkUrl("TI_API_URL", pick(options.apiUrl, "TI_API_URL") ?? CONNECT_DEFAULTS.apiUrl).replace(
+      /\/+$/,
+      "",
+    ),
+    dispatcher: options.dispatcher,
+    concurrency,
+    timeoutMs: options.timeoutMs ?? CONNECT_DEFAULTS.timeoutMs,
+    retry: normalizeRetryPolicy(options.retry),
+    clock: options.clock ?? systemClock,
+    onWarning: options.onWarning ?? (() => undefined),
+    refreshWindowMs: options.refreshWindowMs ?? 300_000,
+    blockWindowMs: options.blockWindowMs ?? 60_000,
+  };
+}
+
+function checkUrl(name: string, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "https:" || url.protocol === "http:") return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ConfigurationError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,63 @@
+// Which columns a list shows, and how one value becomes cell text. Entity sets get a curated order (the
+// fields an analyst scans first); any other list of objects shows its keys in order of appearance.
+
+const ALERT_COLUMNS = ["Id", "Severity", "Category", "Enabled", "Name", "Title"];
+const IOC_COLUMNS = ["Id", "Type", "Value", "DetectionFunction", "Enabled", "AlertDefinitionId", "ExpiresAt"];
+const MAX_GENERIC_COLUMNS = 12;
+
+/** A plain object (any realm): a record whose fields can be listed. */
+export function isRecordLike(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True for something shaped like an alert definition or an IOC: a record with a numeric `Id`. */
+export function isEntity(value: unknown): value is Record<string, unknown> {
+  return isRecordLike(value) && typeof value["Id"] === "number";
+}
+
+function looksLikeIoc(row: Record<string, unknown>): boolean {
+  return "Value" in row && "DetectionFunction" in row;
+}
+
+function looksLikeAlert(row: Record<string, unknown>): boolean {
+  return "Severity" in row && "Title" in row;
+}
+
+/**
+ * The columns for a list of rows: the curated order for alert definitions or IOCs, else the union of keys.
+ * @example columnsFor([{ Id: 1, Type: "Sha1", Value: "ab", DetectionFunction: "Equals" }])[1] // "Type"
+ */
+export function columnsFor(rows: readonly Record<string, unknown>[]): string[] {
+  if (rows.length > 0 && rows.every(looksLikeIoc)) return IOC_COLUMNS.filter((c) => rows.some((r) => c in r));
+  if (rows.length > 0 && rows.every(looksLikeAlert)) {
+    return ALERT_COLUMNS.filter((c) => rows.some((r) => c in r));
+  }
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
+  return [...keys].slice(0, MAX_GENERIC_COLUMNS);
+}
+
+/** Every key of every row, in order of appearance (CSV and JSON keep all fields). */
+export function allKeys(rows: readonly Record<string, unknown>[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
+  return [...keys];
+}
+
+/**
+ * A value as short plain text for a cell: null and undefined empty, nested lists as a count, objects as JSON.
+ * @example cellText([1, 2]) // "[2 items]"
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? "" : "s"}]`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,33 @@
+/** Options every formatter takes. */
+export interface DisplayOptions {
+  /** Columns available; tables shrink to fit. Default 100. */
+  width?: number;
+  /** Emit ANSI colours (severity, errors, headers). Default false: callers decide from the terminal and NO_COLOR. */
+  color?: boolean;
+  /** Rows shown before a "… N more" footer. Default 50 (text), 100 (HTML). */
+  maxRows?: number;
+}
+
+/** Options with every default applied. */
+export interface NormalizedDisplayOptions {
+  readonly width: number;
+  readonly color: boolean;
+  readonly maxRows: number;
+}
+
+const MIN_WIDTH = 20;
+
+/**
+ * Applies the defaults once (width 100, no colour, 50 rows).
+ * @example normalizeDisplayOptions({ color: true }).width // 100
+ */
+export function normalizeDisplayOptions(
+  options: DisplayOptions = {},
+  defaults: Partial<NormalizedDisplayOptions> = {},
+): NormalizedDisplayOptions {
+  return {
+    width: Math.max(MIN_WIDTH, Math.floor(options.width ?? defaults.width ?? 100)),
+    color: options.color ?? defaults.color ?? false,
+    maxRows: Math.max(1, Math.floor(options.maxRows ?? defaults.maxRows ?? 50)),
+  };
+}

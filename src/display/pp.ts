@@ -1,0 +1,38 @@
+import { inspect } from "node:util";
+import { toHtml } from "./html.js";
+import type { DisplayOptions } from "./options.js";
+import { formatValue } from "./value.js";
+
+/** Something that shows HTML, such as tslab's `display` (`import * as tslab from "tslab"`). */
+export interface HtmlDisplay {
+  html(html: string): void;
+}
+
+/** A value ready to show: text for terminals and `util.inspect`, HTML for notebooks. */
+export interface Formatted {
+  /** The value itself, unchanged. */
+  readonly value: unknown;
+  /** The text form (what the REPL prints). */
+  toString(): string;
+  /** The HTML form (a table for lists). */
+  toHtml(): string;
+  /** Shows the HTML form in a notebook: `pp(rows).display(tslab.display)`. */
+  display(target: HtmlDisplay): void;
+  [inspect.custom](): string;
+}
+
+/**
+ * Pretty-prints a value: `pp(x)` prints as a table or record in the REPL and under `console.log`, and gives
+ * `toHtml()` / `display(tslab.display)` in notebooks. Options as for formatValue (default width 100, no colour).
+ * @example pp(await iocs.list())
+ */
+export function pp(value: unknown, options?: DisplayOptions): Formatted {
+  const text = (): string => formatValue(value, options);
+  return {
+    value,
+    toString: text,
+    toHtml: () => toHtml(value, options),
+    display: (target) => target.html(toHtml(value, options)),
+    [inspect.custom]: text,
+  };
+}

@@ -1,0 +1,71 @@
+import { paint, severityStyle } from "./colors.js";
+import { cellText, columnsFor, isRecordLike } from "./columns.js";
+import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
+import { listFooter, pageInfo } from "./page.js";
+import { oneLine, padEnd, truncate } from "./text.js";
+
+const GAP = "  ";
+const MIN_COLUMN = 3;
+const MAX_NATURAL = 60;
+
+/**
+ * A list of objects as an aligned text table that fits `width` (long text cut with an ellipsis, severity coloured
+ * when `color`), with a footer when rows were cut or more pages exist.
+ * @example formatTable(await alerts.list(), { width: process.stdout.columns, color: true })
+ */
+export function formatTable(rows: readonly unknown[], options?: DisplayOptions): string {
+  const opts = normalizeDisplayOptions(options);
+  const records = rows.filter(isRecordLike);
+  if (records.length === 0)
+    return rows.length === 0 ? "(no rows)" : `(${rows.length} rows, none are objects)`;
+  const shown = records.slice(0, opts.maxRows);
+  const columns = fitColumns(columnsFor(shown), shown, opts.width);
+  // The last column is not padded, so no line ends in spaces (with or without colour codes).
+  const fit = (text: string, c: Column, i: number): string =>
+    i === columns.length - 1 ? truncate(text, c.width) : padEnd(truncate(text, c.width), c.width);
+  const header = columns.map((c, i) => paint(fit(c.name, c, i), "bold", opts.color));
+  const lines = [header.join(GAP).trimEnd()];
+  for (const row of shown) {
+    const cells = columns.map((c, i) => {
+      const text = fit(oneLine(cellText(row[c.name])), c, i);
+      const style = c.name === "Severity" ? severityStyle(row[c.name]) : undefined;
+      return style ? paint(text, style, opts.color) : text;
+    });
+    lines.push(cells.join(GAP).trimEnd());
+  }
+  const setName = "Value" in (shown[0] ?? {}) ? "iocs" : "alerts";
+  const footer = listFooter(shown.length, records.length, pageInfo(rows), setName);
+  return [...lines, ...footer.map((f) => paint(f, "dim", opts.color))].join("\n");
+}
+
+interface Column {
+  readonly name: string;
+  width: number;
+}
+
+/** Natural widths, then the widest columns shrink (and finally trailing columns go) until the table fits. */
+function fitColumns(
+  names: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  width: number,
+): Column[] {
+  const columns: Column[] = names.map((name) => ({
+    name,
+    width: Math.min(
+      MAX_NATURAL,
+      Math.max(name.length, ...rows.map((r) => [...oneLine(cellText(r[name]))].length)),
+    ),
+  }));
+  const total = (): number =>
+    columns.reduce((sum, c) => sum + c.width, 0) + GAP.length * (columns.length - 1);
+  while (total() > width) {
+    const widest = columns.reduce((a, b) => (b.width > a.width ? b : a));
+    if (widest.width > Math.max(MIN_COLUMN, 8)) widest.width -= 1;
+    else if (columns.length > 1) columns.pop();
+    else {
+      widest.width = Math.max(MIN_COLUMN, width);
+      break;
+    }
+  }
+  return columns;
+}

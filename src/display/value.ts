@@ -1,0 +1,21 @@
+import { inspect } from "node:util";
+import { isEntity, isRecordLike } from "./columns.js";
+import { formatError, isErrorLike } from "./error.js";
+import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
+import { formatRecord } from "./record.js";
+import { formatTable } from "./table.js";
+
+/**
+ * Any value as text, by shape: an error as one line, a list of objects as a table, one entity as a record,
+ * anything else through `util.inspect`.
+ * @example formatValue(await iocs.list(), { width: 100, color: false })
+ */
+export function formatValue(value: unknown, options?: DisplayOptions): string {
+  const opts = normalizeDisplayOptions(options);
+  if (isErrorLike(value)) return formatError(value, opts);
+  if (Array.isArray(value) && (value.length === 0 || value.some(isRecordLike))) {
+    return formatTable(value, opts);
+  }
+  if (isEntity(value)) return formatRecord(value, opts);
+  return inspect(value, { colors: opts.color, depth: 4, breakLength: opts.width });
+}

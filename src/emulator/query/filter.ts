@@ -1,0 +1,178 @@
+import type { EntitySetName } from "../../schema/index.js";
+import { odataError } from "../protocol/errors.js";
+import type { Entity } from "../store/store.js";
+import { callExpr, compare, propertyExpr } from "./operands.js";
+import { describePosition, tokenize, type Token } from "./lexer.js";
+
+/** The value types of the `$filter` subset. */
+export type FilterType = "string" | "number" | "boolean" | "datetime" | "null";
+
+/** A type-checked, compiled sub-expression. */
+export interface Expr {
+  readonly type: FilterType;
+  readonly pos: number;
+  readonly eval: (entity: Entity) => unknown;
+}
+
+/** A compiled `$filter`: true for the entities it keeps. */
+export type Predicate = (entity: Entity) => boolean;
+
+const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+const FUNCTIONS = new Set(["contains", "startswith", "endswith"]);
+const MAX_LENGTH = 4096;
+const MAX_DEPTH = 64;
+
+/**
+ * Parses, type-checks and compiles a `$filter` over one entity set (the subset of ti-api.md Part 4: `eq ne gt ge
+ * lt le and or not ( )`, `contains startswith endswith`, `in`, `null`, strings with `''`, numbers, booleans,
+ * date-times). Anything else throws 400 ODataError naming the position (counted from 1).
+ * @example compileFilter("AlertDefinitions", "Severity eq 'Low' and Enabled")(entity) // true or false
+ */
+export function compileFilter(set: EntitySetName, text: string): Predicate {
+  if (text.length > MAX_LENGTH) throw odataError(`$filter is longer than ${MAX_LENGTH} characters`);
+  const parser = new Parser(set, text, tokenize(text));
+  const expr = parser.expression();
+  parser.expectEnd();
+  if (expr.type !== "boolean")
+    throw odataError(`$filter must be a condition (true or false), not a ${expr.type}`);
+  return (entity) => expr.eval(entity) === true;
+}
+
+/** Recursive-descent parser; each rule type-checks and compiles as it goes. */
+export class Parser {
+  #index = 0;
+  #depth = 0;
+  constructor(
+    readonly set: EntitySetName,
+    readonly text: string,
+    readonly tokens: readonly Token[],
+  ) {}
+
+  expression(): Expr {
+    if (++this.#depth > MAX_DEPTH) throw odataError(`$filter is nested more than ${MAX_DEPTH} levels deep`);
+    const expr = this.#binary("or", () => this.#binary("and", () => this.#unary()));
+    this.#depth--;
+    return expr;
+  }
+
+  expectEnd(): void {
+    const token = this.#peek();
+    if (token.t !== "end") this.fail(token.pos, "expected and, or, or the end of the filter");
+  }
+
+  #binary(op: "and" | "or", next: () => Expr): Expr {
+    let left = next();
+    while (this.#isWord(op)) {
+      const pos = this.#take().pos;
+      const right = next();
+      this.#requireBoolean(left, op);
+      this.#requireBoolean(right, op);
+      const [l, r] = [left.eval, right.eval];
+      left = {
+        type: "boolean",
+        pos,
+        eval: op === "and" ? (e) => l(e) === true && r(e) === true : (e) => l(e) === true || r(e) === true,
+      };
+    }
+    return left;
+  }
+
+  #unary(): Expr {
+    if (this.#isWord("not")) {
+      const pos = this.#take().pos;
+      if (++this.#depth > MAX_DEPTH) throw odataError(`$filter is nested more than ${MAX_DEPTH} levels deep`);
+      const operand = this.#unary();
+      this.#depth--;
+      this.#requireBoolean(operand, "not");
+      return { type: "boolean", pos, eval: (e) => operand.eval(e) !== true };
+    }
+    const left = this.#primary();
+    const token = this.#peek();
+    if (token.t === "word" && COMPARISONS.has(token.value)) {
+      this.#take();
+      return compare(token.value, left, this.#primary(), this);
+    }
+    if (token.t === "word" && token.value === "in") {
+      this.#take();
+      return this.#inList(left);
+    }
+    return left;
+  }
+
+  #primary(): Expr {
+    const token = this.#take();
+    switch (token.t) {
+      case "(": {
+        const inner = this.expression();
+        this.#expect(")", "expected ')'");
+        return inner;
+      }
+      case "string":
+        return { type: "string", pos: token.pos, eval: () => token.value };
+      case "number":
+        return { type: "number", pos: token.pos, eval: () => token.value };
+      case "datetime":
+        return { type: "datetime", pos: token.pos, eval: () => token.value };
+      case "word":
+        return this.#word(token.value, token.pos);
+      default:
+        return this.fail(token.pos, "expected a property, a value, a function or '('");
+    }
+  }
+
+  #word(word: string, pos: number): Expr {
+    if (word === "null") return { type: "null", pos, eval: () => null };
+    if (word === "true" || word === "false") return { type: "boolean", pos, eval: () => word === "true" };
+    if (FUNCTIONS.has(word)) return this.#call(word, pos);
+    return propertyExpr(this.set, word, pos, this);
+  }
+
+  #call(name: string, pos: number): Expr {
+    this.#expect("(", `expected '(' after ${name}`);
+    const haystack = this.expression();
+    this.#expect(",", `${name} takes two arguments: expected ','`);
+    const needle = this.expression();
+    this.#expect(")", `expected ')' to close ${name}(`);
+    return callExpr(name, haystack, needle, pos, this);
+  }
+
+  #inList(left: Expr): Expr {
+    this.#expect("(", "expected '(' after in");
+    const items: Expr[] = [];
+    do items.push(this.#primary());
+    while (this.#peek().t === "," && this.#take());
+    this.#expect(")", "expected ',' or ')' in the in list");
+    const tests = items.map((item) => compare("eq", left, item, this).eval);
+    return { type: "boolean", pos: left.pos, eval: (e) => tests.some((t) => t(e) === true) };
+  }
+
+  #requireBoolean(expr: Expr, op: string): void {
+    if (expr.type !== "boolean")
+      this.fail(expr.pos, `${op} needs conditions on both sides, not a ${expr.type}`);
+  }
+
+  #isWord(value: string): boolean {
+    const token = this.#peek();
+    return token.t === "word" && token.value === value;
+  }
+
+  #peek(): Token {
+    return this.tokens[this.#index] ?? { t: "end", pos: this.text.length };
+  }
+
+  #take(): Token {
+    const token = this.#peek();
+    if (token.t !== "end") this.#index++;
+    return token;
+  }
+
+  #expect(kind: "(" | ")" | ",", message: string): void {
+    const token = this.#take();
+    if (token.t !== kind) this.fail(token.pos, message);
+  }
+
+  /** Throws the 400 for a problem at a position. */
+  fail(pos: number, message: string): never {
+    throw odataError(`$filter: ${message} at ${describePosition(this.text, pos)}`);
+  }
+}

@@ -1,0 +1,23 @@
+import type { TokenKey } from "./auth/jwt.js";
+import type { FaultDice } from "./control/faults.js";
+import type { RateLimiter } from "./control/rate-limit.js";
+import type { Stats } from "./control/stats.js";
+import type { Settings } from "./options.js";
+import type { Seed } from "./seed/seed.js";
+import type { Store } from "./store/store.js";
+
+/** Everything one running emulator holds; the protocol layer and the handlers share it. */
+export interface Service {
+  readonly settings: Settings;
+  readonly store: Store;
+  readonly key: TokenKey;
+  readonly stats: Stats;
+  readonly faults: FaultDice;
+  readonly limiter: RateLimiter;
+  /** Dice for latency draws (seeded like the faults). */
+  readonly random: () => number;
+  /** Seed data to load into an empty store on start and on reset. */
+  readonly seed: Seed | undefined;
+  /** The clock (ms since epoch). */
+  readonly now: () => number;
+}

@@ -1,0 +1,27 @@
+import type { EntitySetName } from "../../schema/index.js";
+
+/** A stored entity: its wire fields in wire order, `Id` first. */
+export type Entity = Readonly<Record<string, unknown>> & { readonly Id: number };
+
+/** One change to the store; a list of them is applied all or nothing. */
+export type Change =
+  | { readonly op: "put"; readonly set: EntitySetName; readonly entity: Entity }
+  | { readonly op: "delete"; readonly set: EntitySetName; readonly id: number }
+  | { readonly op: "clear" };
+
+/**
+ * Where entities live. Reads are synchronous views; writes go through {@link Store.commit}, which returns only
+ * once the changes are durable (for a persistent store), so a reply after it is an acknowledged write.
+ */
+export interface Store {
+  /** Entities of a set in ascending Id order. */
+  all(set: EntitySetName): Iterable<Entity>;
+  get(set: EntitySetName, id: number): Entity | undefined;
+  count(set: EntitySetName): number;
+  /** Reserves `n` consecutive new Ids and returns the first; Ids are never reused, even after deletes. */
+  allocateIds(set: EntitySetName, n: number): number;
+  /** Applies the changes atomically (and durably, for a persistent store). */
+  commit(changes: readonly Change[]): void;
+  /** Releases files; the store is unusable afterwards. */
+  close(): void;
+}

@@ -1,0 +1,91 @@
+import { AbortedError } from "./errors.js";
+
+/** One page of a list: an array of items, with the server's next link and total count as non-enumerable extras. */
+export type Page<T> = T[] & { readonly nextLink?: string; readonly count?: number };
+
+/**
+ * A page from items and the server's paging facts (kept off the enumerable keys so tables show only items).
+ * @example makePage([a, b], { nextLink: "https://.../IndicatorsOfCompromise?$skiptoken=2" })
+ */
+export function makePage<T>(
+  items: T[],
+  extras: { nextLink?: string | undefined; count?: number | undefined },
+): Page<T> {
+  const page = items as Page<T>;
+  for (const key of ["nextLink", "count"] as const) {
+    if (extras[key] !== undefined)
+      Object.defineProperty(page, key, { value: extras[key], enumerable: false });
+  }
+  return page;
+}
+
+/** Fetches the page at `nextLink`, or the first page when it is undefined. */
+export type FetchPage<T> = (
+  nextLink: string | undefined,
+  signal: AbortSignal | undefined,
+) => Promise<Page<T>>;
+
+/** Options of {@link PagedList.toArray}. */
+export interface ToArrayOptions {
+  /** Stop after this many items. Default: no limit (loads everything: say so on purpose). */
+  readonly limit?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A lazy list over server-driven pages. `for await` walks every item; `.byPage()` every page; awaiting it gives
+ * the first page only (so `await alerts.list()` in the REPL shows a table without loading everything); `.toArray()`
+ * loads on purpose. Pages come from the server's `@odata.nextLink`, never from computed URLs.
+ * @example for await (const ioc of iocs.list({ filter: "Enabled eq true" })) console.log(ioc.Value)
+ */
+export class PagedList<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
+  readonly #fetchPage: FetchPage<T>;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(fetchPage: FetchPage<T>, signal?: AbortSignal) {
+    this.#fetchPage = fetchPage;
+    this.#signal = signal;
+  }
+
+  /** Every page in order, following each page's next link. */
+  async *byPage(): AsyncGenerator<Page<T>, void, undefined> {
+    let page = await this.#fetchPage(undefined, this.#signal);
+    yield page;
+    while (page.nextLink !== undefined) {
+      page = await this.#fetchPage(page.nextLink, this.#signal);
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.byPage()) yield* page;
+  }
+
+  /** Items into an array, stopping at `limit`. */
+  async toArray(options: ToArrayOptions = {}): Promise<T[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const items: T[] = [];
+    if (limit <= 0) return items;
+    for await (const page of this.byPage()) {
+      if (options.signal?.aborted) throw new AbortedError(options.signal.reason);
+      for (const item of page) {
+        items.push(item);
+        if (items.length >= limit) return items;
+      }
+    }
+    return items;
+  }
+
+  // Awaiting the list (a PromiseLike) fetches the first page only.
+  then<A = Page<T>, B = never>(
+    onFulfilled?: ((page: Page<T>) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#fetchPage(undefined, this.#signal).then(onFulfilled, onRejected);
+  }
+
+  /** Like a promise's catch, for the first page. */
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+    return this.then(undefined, onRejected);
+  }
+}

@@ -1,0 +1,98 @@
+import { NetworkError, TimeoutError } from "./errors.js";
+import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+import { errorForResponse } from "./status.js";
+import {
+  systemClock,
+  type Clock,
+  type HttpRequest,
+  type HttpResponse,
+  type Send,
+  type SendWrapper,
+} from "./types.js";
+
+/** Options of {@link withRetry}. */
+export interface RetryWrapperOptions {
+  readonly policy: RetryPolicy;
+  readonly clock?: Clock;
+  /** Jitter source, injectable for tests. Default: Math.random. */
+  readonly random?: () => number;
+}
+
+/**
+ * Re-sends a failed attempt as the policy decides, waiting (abortably) between attempts; a non-idempotent
+ * request whose outcome is unknown is read back first, so a retry never creates a duplicate.
+ * @example const send = withRetry({ policy: normalizeRetryPolicy() })(transport)
+ */
+export function withRetry(options: RetryWrapperOptions): SendWrapper {
+  const clock = options.clock ?? systemClock;
+  return (next) => async (request) => {
+    const facts = { method: request.method, idempotent: request.idempotent, canReadBack: !!request.readBack };
+    for (let attempt = 1; ; attempt++) {
+      const result = await attemptOnce(next, request, clock);
+      const decision = decideRetry(options.policy, facts, attempt, result.outcome, options.random);
+      if (decision.action === "stop") {
+        if ("error" in result) throw result.error;
+        return { ...result.response, attempts: attempt };
+      }
+      if (decision.action === "rate-limited") throw rateLimited(request, result, decision.retryAfterMs);
+      await sleep(decision.delayMs, request.signal);
+      if (decision.readBackFirst && request.readBack) {
+        const landed = await readBack(request, result, attempt);
+        if (landed) return landed;
+      }
+    }
+  };
+}
+
+/**
+ * The read-back's answer, or undefined when nothing landed. When the read-back itself fails (the service may not
+ * support its query), nobody can tell whether the request landed, so the original failure is what the caller gets.
+ */
+async function readBack(
+  request: HttpRequest,
+  result: AttemptResult,
+  attempt: number,
+): Promise<HttpResponse | undefined> {
+  try {
+    const landed = await request.readBack!(request.signal);
+    return landed && { ...landed, attempts: attempt };
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    if ("error" in result) throw result.error;
+    return { ...result.response, attempts: attempt };
+  }
+}
+
+type AttemptResult =
+  | { readonly response: HttpResponse; readonly outcome: AttemptOutcome }
+  | { readonly error: NetworkError | TimeoutError; readonly outcome: AttemptOutcome };
+
+/** One attempt, with network failures turned into an outcome the policy can judge (other errors propagate). */
+async function attemptOnce(next: Send, request: HttpRequest, clock: Clock): Promise<AttemptResult> {
+  try {
+    const response = await next(request);
+    const retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
+    return { response, outcome: { status: response.status, retryAfterMs } };
+  } catch (error) {
+    if (error instanceof NetworkError)
+      return { error, outcome: { networkErrorCode: errorCode(error.cause) } };
+    if (error instanceof TimeoutError) return { error, outcome: { networkErrorCode: undefined } };
+    throw error;
+  }
+}
+
+function rateLimited(request: HttpRequest, result: AttemptResult, retryAfterMs: number): Error {
+  if ("error" in result) return result.error;
+  return errorForResponse(request, result.response, retryAfterMs) ?? new Error("not an error response");
+}
+
+/** The first `code` string along an error's cause chain (undici nests the socket error). */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && !code.startsWith("UND_ERR_SOCKET")) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,60 @@
+import { sleep } from "./sleep.js";
+import { parseRetryAfter } from "./retry-policy.js";
+import { systemClock, type Clock, type SendWrapper } from "./types.js";
+
+/** Per-origin "do not send before" times, shared by every caller of one session. */
+export interface PauseGate {
+  /** Resolves when `origin` is not paused (abortable). */
+  waitFor(origin: string, signal?: AbortSignal): Promise<void>;
+  /** Holds every request to `origin` for `ms` from now (an earlier end never shortens a longer pause). */
+  pause(origin: string, ms: number): void;
+}
+
+/**
+ * A gate that pauses a whole origin.
+ * @example const gate = createPauseGate(); gate.pause("https://host", 2000)
+ */
+export function createPauseGate(clock: Clock = systemClock): PauseGate {
+  const until = new Map<string, number>();
+  return {
+    async waitFor(origin, signal) {
+      for (let end = until.get(origin) ?? 0; end > clock.now(); end = until.get(origin) ?? 0) {
+        await sleep(end - clock.now(), signal);
+      }
+    },
+    pause(origin, ms) {
+      until.set(origin, Math.max(until.get(origin) ?? 0, clock.now() + ms));
+    },
+  };
+}
+
+/** Options of {@link withOriginPause}. */
+export interface OriginPauseOptions {
+  readonly gate: PauseGate;
+  readonly clock?: Clock;
+  /** Pause after a 429 without Retry-After. Default: 1,000. */
+  readonly defaultPauseMs?: number;
+  /** Longest pause imposed on other callers (a longer Retry-After becomes the caller's RateLimitedError). Default: 60,000. */
+  readonly maxPauseMs?: number;
+}
+
+/**
+ * Makes a 429 pause the whole origin, not one caller: every request waits at the gate, and a 429 closes it for the
+ * Retry-After time.
+ * @example const send = withOriginPause({ gate: createPauseGate() })(next)
+ */
+export function withOriginPause(options: OriginPauseOptions): SendWrapper {
+  const clock = options.clock ?? systemClock;
+  const maxPauseMs = options.maxPauseMs ?? 60_000;
+  return (next) => async (request) => {
+    const origin = new URL(request.url).origin;
+    await options.gate.waitFor(origin, request.signal);
+    const response = await next(request);
+    if (response.status === 429) {
+      const asked =
+        parseRetryAfter(response.headers["retry-after"], clock.now()) ?? options.defaultPauseMs ?? 1000;
+      options.gate.pause(origin, Math.min(asked, maxPauseMs));
+    }
+    return response;
+  };
+}

@@ -1,0 +1,88 @@
+import { Agent, request, type Dispatcher } from "undici";
+import { AbortedError, NetworkError, TimeoutError } from "./errors.js";
+import type { HttpRequest, HttpResponse, Send } from "./types.js";
+import { redactUrl } from "./url.js";
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  /** The undici dispatcher every request goes through. Default: a fresh {@link createAgent}. */
+  readonly dispatcher?: Dispatcher;
+  /** Whole-exchange timeout per attempt, headers and body included. Default: 30,000. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * One keep-alive undici Agent with a bounded number of connections per origin. Default: 8 connections.
+ * @example const agent = createAgent({ connections: 4 })
+ */
+export function createAgent(options: { connections?: number } = {}): Agent {
+  return new Agent({ connections: options.connections ?? 8, keepAliveTimeout: 30_000, pipelining: 1 });
+}
+
+/**
+ * The innermost send: one undici `request()`, the whole body read, JSON parsed. Never follows redirects (a 3xx
+ * comes back as a response), so Authorization never travels to another origin.
+ * @example const send = createTransport({ dispatcher: createAgent() })
+ */
+export function createTransport(options: TransportOptions = {}): Send {
+  const dispatcher = options.dispatcher ?? createAgent();
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return async (req) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    try {
+      const res = await request(req.url, {
+        dispatcher,
+        method: req.method as Dispatcher.HttpMethod,
+        headers: { ...encodeHeaders(req.body), ...req.headers },
+        body: encodeBody(req.body) ?? null,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const text = await res.body.text();
+      return { status: res.statusCode, headers: flattenHeaders(res.headers), data: parseBody(text) };
+    } catch (error) {
+      const context = { method: req.method, url: redactUrl(req.url) };
+      if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
+      if (timeout.aborted || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
+      throw new NetworkError(context, error);
+    }
+  };
+}
+
+function encodeBody(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  return typeof body === "string" ? body : JSON.stringify(body);
+}
+
+function encodeHeaders(body: unknown): Record<string, string> {
+  const base: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined && typeof body !== "string") base["content-type"] = "application/json";
+  return base;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): HttpResponse["headers"] {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function isUndiciTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
+}
+
+/** Re-exported so callers type requests without importing undici. */
+export type { HttpRequest, HttpResponse };

@@ -1,0 +1,45 @@
+/** One HTTP exchange as the wrappers see it. Bodies are JSON values or pre-encoded strings. */
+export interface HttpRequest {
+  readonly method: string;
+  /** Absolute URL. */
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A string is sent as is; anything else is sent as JSON. Undefined sends no body. */
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * True when sending twice has the same effect as sending once, whatever the method (a token request, an
+   * OData action that deletes). Default: true for GET, HEAD, OPTIONS, PUT and DELETE.
+   */
+  readonly idempotent?: boolean;
+  /**
+   * For a non-idempotent request whose outcome is unknown (reset mid-flight, 500, timeout): looks on the server
+   * for what the request would have made, resolving to the response to return if it landed, undefined if not.
+   */
+  readonly readBack?: (signal: AbortSignal | undefined) => Promise<HttpResponse | undefined>;
+}
+
+/** A response with its body already read (every body is consumed, so connections go back to the pool). */
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Parsed JSON, the text when it was not JSON, or undefined when empty. */
+  readonly data: unknown;
+  /** How many times the request went on the wire (1 when it succeeded first time). */
+  readonly attempts?: number;
+}
+
+/** Sends one request and resolves to its response for every HTTP status; rejects only with a TiError. */
+export type Send = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** A layer of cross-cutting behaviour around a {@link Send}. */
+export type SendWrapper = (next: Send) => Send;
+
+/** A clock, injectable so that tests can move time. Default: `Date.now`. */
+export interface Clock {
+  now(): number;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => Date.now() };

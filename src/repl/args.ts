@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+
+/** What the command line asked for. */
+export interface CliArgs {
+  readonly emulator: boolean;
+  readonly apiUrl: string | undefined;
+  readonly authUrl: string | undefined;
+  readonly clientId: string | undefined;
+  /** Code to run instead of the interactive prompt (`--eval`). */
+  readonly eval: string | undefined;
+  /** A .js or .ts file to run in the REPL context. */
+  readonly script: string | undefined;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: ti-console [options] [script.js|script.ts]
+
+An interactive console for Microsoft's custom threat intelligence API.
+
+Options:
+  --emulator          use the embedded emulator even when credentials are configured
+  --api-url <url>     API root (env TI_API_URL; default https://ti.securitycenter.windows.com/V1.0)
+  --auth-url <url>    token endpoint (env TI_AUTH_URL), e.g. https://login.windows.net/<tenant>/oauth2/token
+  --client-id <id>    application (client) id (env TI_CLIENT_ID)
+  -e, --eval <code>   run code in the console's context, print the result and exit
+  -h, --help          show this help
+  -v, --version       show the version
+
+The client secret is read from TI_CLIENT_SECRET (environment or ./.env) or asked for with a masked prompt;
+it is never accepted as a flag. Precedence: flags > environment > ./.env.
+With no credentials the console starts the embedded emulator.`;
+
+/**
+ * Parses argv (without the node and script paths). Throws a TypeError with a one-line message on unknown
+ * options, and refuses a secret given as a flag.
+ * @example parseCliArgs(["--emulator", "-e", "await alerts.list()"]).eval // "await alerts.list()"
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  if (argv.some((a) => /^--client-secret(=|$)/.test(a))) {
+    throw new TypeError(
+      "the client secret is never a flag: set TI_CLIENT_SECRET (environment or .env) or use .login",
+    );
+  }
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      emulator: { type: "boolean", default: false },
+      "api-url": { type: "string" },
+      "auth-url": { type: "string" },
+      "client-id": { type: "string" },
+      eval: { type: "string", short: "e" },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", short: "v", default: false },
+    },
+  });
+  if (positionals.length > 1) throw new TypeError(`one script at a time (got ${positionals.join(", ")})`);
+  return {
+    emulator: values.emulator,
+    apiUrl: values["api-url"],
+    authUrl: values["auth-url"],
+    clientId: values["client-id"],
+    eval: values.eval,
+    script: positionals[0],
+    help: values.help,
+    version: values.version,
+  };
+}

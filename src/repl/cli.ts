@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// ti-console: the REPL's entry point. Decides the mode, connects, then runs --eval, a script, piped lines or
+// the interactive console. Heavy modules (undici and the client, the emulator, inquirer, ora, typescript) load
+// only when needed; at a terminal the prompt shows while the session connects.
+import type { REPLServer } from "node:repl";
+import { PassThrough } from "node:stream";
+import { formatError } from "../display/index.js";
+import { parseCliArgs, USAGE, type CliArgs } from "./args.js";
+import { bannerHead, connectedLine, packageVersion } from "./banner.js";
+import type { ReplConfig } from "./config.js";
+import { reportError } from "./evaluate.js";
+import { feedLines } from "./feed.js";
+import { historyPath } from "./history.js";
+import { evaluate, loadScript } from "./script.js";
+import { createConsole } from "./server.js";
+import { closeSession, openSession } from "./session.js";
+import { startupConfig } from "./start.js";
+import { currentSignal, type ReplSession, type ReplState } from "./types.js";
+import { makeWriter } from "./writer.js";
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    process.stderr.write(`ti-console: ${(err as Error).message}\nTry ti-console --help\n`);
+    return 2;
+  }
+  if (args.help) return write(`${USAGE}\n`);
+  if (args.version) return write(`${packageVersion()}\n`);
+  const batch = args.eval !== undefined || args.script !== undefined;
+  const interactive = !batch && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const state = newState(await startupConfig(args, { interactive, cwd: process.cwd() }), interactive);
+  try {
+    if (interactive) return await runInteractive(state);
+    await connectSession(state);
+    return batch ? await runBatch(state, args) : await runPiped(state);
+  } finally {
+    if (state.connected) await closeSession(state);
+  }
+}
+
+function write(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+/** Stands in for the session until it is connected (nothing reads it before then). */
+const NOT_CONNECTED: ReplSession = { alerts: {}, iocs: {} };
+
+function newState(config: ReplConfig, interactive: boolean): ReplState {
+  return {
+    config,
+    session: NOT_CONNECTED,
+    emulator: undefined,
+    dispatcher: undefined,
+    format: "table",
+    color: interactive && process.stdout.hasColors?.() === true,
+    interactive,
+    output: process.stdout,
+    errors: interactive ? process.stdout : process.stderr,
+    lastError: undefined,
+    controller: undefined,
+    cancelled: undefined,
+    failed: false,
+    connecting: Promise.resolve(),
+    connected: false,
+    secrets: new Set([config.clientSecret].filter((s): s is string => s !== undefined)),
+  };
+}
+
+/** Connects and records the session, its emulator and pool in the state (and the demo secret for redaction). */
+async function connectSession(state: ReplState): Promise<void> {
+  const opened = await openSession(state.config, () => currentSignal(state));
+  Object.assign(state, opened, { connected: true });
+  if (opened.emulator) state.secrets.add(opened.emulator.clientSecret);
+}
+
+/** --eval and scripts: one evaluation in the console's context; exit 1 when it fails. */
+async function runBatch(state: ReplState, args: CliArgs): Promise<number> {
+  const { server, refill } = createConsole(state, { input: new PassThrough(), terminal: false });
+  refill();
+  const file = args.script ?? "[eval]";
+  const code = args.eval ?? (await loadScript(file));
+  const { ok, value } = await evaluate(server, code, file);
+  if (!ok) reportError(state, value);
+  else if (args.eval !== undefined && value !== undefined)
+    state.output.write(`${makeWriter(state)(value)}\n`);
+  server.close();
+  return state.failed ? 1 : 0;
+}
+
+/** Piped stdin: lines run one after the other, without prompts, spinners or colours; exit 1 if one failed. */
+async function runPiped(state: ReplState): Promise<number> {
+  const input = new PassThrough();
+  const { server, refill } = createConsole(state, { input, terminal: false });
+  refill();
+  const exited = new Promise<void>((resolve) => server.on("exit", resolve));
+  await feedLines(server, input, process.stdin);
+  server.close();
+  await exited;
+  return state.failed ? 1 : 0;
+}
+
+/** At a terminal: banner and prompt at once; the session connects behind them and says so when ready. */
+async function runInteractive(state: ReplState): Promise<number> {
+  state.output.write(`${bannerHead(state)}\n`);
+  const { server, refill } = createConsole(state, {
+    input: process.stdin,
+    terminal: true,
+    historyFile: historyPath(process.env),
+  });
+  const exited = new Promise<void>((resolve) => server.on("exit", resolve));
+  state.connecting = connectSession(state).then(
+    () => {
+      refill();
+      printAbovePrompt(server, state, connectedLine(state));
+    },
+    (err: unknown) => {
+      printAbovePrompt(server, state, `${formatError(err, { color: state.color })}  (.login to try again)`);
+    },
+  );
+  await exited;
+  await state.connecting;
+  return 0;
+}
+
+/** Writes a line above the prompt and redraws the prompt with what the user has typed so far. */
+function printAbovePrompt(server: REPLServer, state: ReplState, line: string): void {
+  state.output.write(`\r\u001b[K${line}\n`);
+  if (!state.controller) server.displayPrompt(true);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${formatError(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+import { formatValue } from "../../display/index.js";
+import { outputWidth, type ReplState } from "../types.js";
+import { say } from "./run.js";
+
+/** The emulator's root URL: the embedded one, else the configured API URL without `/V1.0` (an external one). */
+function emulatorRoot(state: ReplState): string | undefined {
+  if (state.emulator) return state.emulator.url;
+  return state.config.apiUrl?.replace(/\/v1\.0\/?$/i, "");
+}
+
+async function admin(state: ReplState, method: string, path: string, body?: unknown): Promise<unknown> {
+  const root = emulatorRoot(state);
+  if (!root) throw new Error("Not connected to an emulator (start with --emulator)");
+  const init: RequestInit = { method, ...(state.controller ? { signal: state.controller.signal } : {}) };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { "content-type": "application/json" };
+  }
+  const response = await fetch(`${root}/_emulator/${path}`, init);
+  if (response.status === 404) throw new Error(`${root} is not a ti-emulator (no /_emulator/${path})`);
+  const text = await response.text();
+  if (!response.ok)
+    throw new Error(`${method} /_emulator/${path} answered ${response.status}: ${text.slice(0, 200)}`);
+  return text === "" ? undefined : (JSON.parse(text) as unknown);
+}
+
+/**
+ * `.emulator [status|stats|faults [rules]|reset]`: what the emulator is, its counters, its fault rules
+ * (`.emulator faults 503:10%` sets them, `.emulator faults off` clears), and a reset of its data.
+ */
+export async function emulatorCommand(state: ReplState, rest: string): Promise<void> {
+  const [sub = "status", ...args] = rest.split(/\s+/).filter(Boolean);
+  const show = (value: unknown): void =>
+    say(state, formatValue(value, { width: outputWidth(state), color: state.color }));
+  switch (sub) {
+    case "status":
+      return show({
+        Embedded: state.emulator !== undefined,
+        Url: emulatorRoot(state) ?? null,
+        ApiUrl: state.emulator?.apiUrl ?? state.config.apiUrl ?? null,
+        ClientId: state.emulator?.clientId ?? state.config.clientId ?? null,
+      });
+    case "stats":
+      return show(await admin(state, "GET", "stats"));
+    case "faults":
+      if (args.length === 0) return show(await admin(state, "GET", "faults"));
+      return show(await admin(state, "PUT", "faults", { rules: args[0] === "off" ? "" : args.join(",") }));
+    case "reset":
+      await admin(state, "POST", "reset");
+      return say(state, "Emulator data reset.");
+    default:
+      throw new TypeError(".emulator takes status, stats, faults [rules|off] or reset");
+  }
+}

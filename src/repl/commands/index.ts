@@ -1,0 +1,35 @@
+import type { REPLServer } from "node:repl";
+import type { ReplState } from "../types.js";
+import { emulatorCommand } from "./emulator.js";
+import { HELP, format, stack, token, whoami } from "./info.js";
+import { login } from "./login.js";
+import { commandAction, say } from "./run.js";
+import { walkthrough } from "./walkthrough.js";
+import { newEntity } from "./wizards.js";
+
+/**
+ * Defines the console's dot-commands on the REPL (replacing Node's `.help`). `onSession` re-fills the context
+ * after `.login` swaps the session.
+ * @example defineCommands(server, state, () => installNames())
+ */
+export function defineCommands(server: REPLServer, state: ReplState, onSession: () => void): void {
+  const define = (name: string, help: string, body: (rest: string) => Promise<void> | void): void =>
+    server.defineCommand(name, { help, action: commandAction(server, state, body) });
+  define("help", "Commands, helpers and examples", () => say(state, HELP));
+  define("walkthrough", "The five documented steps, guided", () => walkthrough(server, state));
+  define("new-alert", "Create an alert definition with a wizard", () => newEntity(server, state, "alert"));
+  define("new-ioc", "Create an IOC with a wizard", () => newEntity(server, state, "ioc"));
+  define("login", "Enter credentials (masked) and reconnect", () => login(server, state, onSession));
+  define("whoami", "Mode, API URL, client id, tenant", () => whoami(state));
+  define("token", "Token expiry and claims (never the token)", () => token(state));
+  define("format", "How results print: table, json or csv", (rest) => format(state, rest));
+  define("emulator", "Emulator status, stats, faults <rules>|off, reset", (rest) =>
+    emulatorCommand(state, rest),
+  );
+  define("stack", "The full stack of the last error", () => stack(state));
+}
+
+/** The command names, for completion (Node's own plus ours). */
+export function commandNames(server: REPLServer): string[] {
+  return Object.keys(server.commands);
+}

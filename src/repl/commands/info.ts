@@ -1,0 +1,92 @@
+import { formatRecord, formatValue } from "../../display/index.js";
+import { FORMATS, outputWidth, type Format, type ReplState } from "../types.js";
+import { say } from "./run.js";
+
+/** The `.help` text: commands, preloaded names and examples. */
+export const HELP = `Preloaded:
+  session          the connected session (config, token, close())
+  alerts, iocs     the entity sets: list, get, create, update, delete, ...
+  pp(x)            pretty-print (table for lists, record for one entity)
+  table(x) json(x) csv(x)   format a result one way, whatever .format says
+  take(list, n)    the first n items of a list, fetching only the pages needed
+
+Examples:
+  await alerts.list()
+  const a = await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })
+  await iocs.create({ Type: "Sha1", Value: "dead1111eeaabbccddeeaabbccddee11ffffffff", DetectionFunction: "Equals", AlertDefinition: a.Id })
+  pp(await iocs.list())
+  for await (const ioc of iocs.list()) console.log(ioc.Value)
+
+Commands:
+  .help                  this text
+  .walkthrough           the five documented steps, guided (asks before each write)
+  .new-alert  .new-ioc   create one entity with a wizard
+  .login                 enter credentials (masked) and reconnect
+  .whoami                mode, API URL, client id, tenant
+  .token                 token expiry and claims (never the token)
+  .format table|json|csv how results are printed
+  .emulator [status|stats|faults <rules>|reset]   the embedded emulator
+  .stack                 the full stack of the last error
+  .clear                 reset the context (preloaded names come back)
+  .exit                  leave (or Ctrl-D; Ctrl-C twice on an empty line)
+Tab completes names, methods, field names in create/update and enum values in quotes. Ctrl-C cancels a call.`;
+
+function tokenInfo(state: ReplState): { expiresAt: unknown; claims: unknown } {
+  const token = state.session.token;
+  return { expiresAt: token?.expiresAt, claims: token?.claims?.() };
+}
+
+/** `.whoami`: which service, which application, which tenant. */
+export function whoami(state: ReplState): void {
+  const { expiresAt, claims } = tokenInfo(state);
+  const c = (claims ?? {}) as Record<string, unknown>;
+  const record = {
+    Mode: state.config.mode === "emulator" ? "embedded emulator" : "service",
+    ApiUrl: state.emulator?.apiUrl ?? state.config.apiUrl ?? "https://ti.securitycenter.windows.com/V1.0",
+    ClientId: state.emulator?.clientId ?? state.config.clientId ?? null,
+    Tenant: c["tid"] ?? state.emulator?.tenantId ?? null,
+    Audience: c["aud"] ?? null,
+    TokenExpires: formatTime(expiresAt),
+  };
+  say(state, formatRecord(record, { width: outputWidth(state), color: state.color }));
+}
+
+/** `.token`: expiry and the claims (the signature and the token itself are never shown). */
+export function token(state: ReplState): void {
+  const { expiresAt, claims } = tokenInfo(state);
+  if (expiresAt === undefined && claims === undefined) return say(state, "No token yet: make a call first.");
+  say(state, `Expires: ${formatTime(expiresAt)}`);
+  if (claims) say(state, formatValue(claims, { width: outputWidth(state), color: state.color }));
+}
+
+/** `.format table|json|csv`: how results print from now on. */
+export function format(state: ReplState, rest: string): void {
+  if (rest === "") return say(state, `Format: ${state.format} (choose ${FORMATS.join(", ")})`);
+  if (!(FORMATS as readonly string[]).includes(rest))
+    throw new TypeError(`.format takes ${FORMATS.join(", ")}`);
+  state.format = rest as Format;
+  say(state, `Results now print as ${rest}.`);
+}
+
+/** `.stack`: the last error in full, stack included. */
+export function stack(state: ReplState): void {
+  const err = state.lastError as { stack?: unknown } | undefined;
+  say(state, err === undefined ? "No error yet." : typeof err.stack === "string" ? err.stack : String(err));
+}
+
+/** A time as local ISO-like text with the minutes left, e.g. `2026-01-01 10:00:00 (in 59 min)`. */
+export function formatTime(value: unknown): string {
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === "number" || typeof value === "string"
+        ? new Date(value)
+        : undefined;
+  if (!date || Number.isNaN(date.getTime())) return "unknown";
+  const minutes = Math.round((date.getTime() - Date.now()) / 60_000);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace("T", " ");
+  return `${local} (${minutes >= 0 ? `in ${minutes} min` : `${-minutes} min ago`})`;
+}

@@ -1,0 +1,29 @@
+import type { REPLServer } from "node:repl";
+import { replHelpers } from "./helpers.js";
+import { outputWidth, type ReplState } from "./types.js";
+
+/** The names every console starts with (also after `.clear`). */
+export const PRELOADED = ["session", "alerts", "iocs", "pp", "table", "json", "csv", "take"] as const;
+
+/**
+ * Puts the session and the helpers into the REPL context, and again whenever `.clear` resets it. Returns the
+ * function that fills the current context again (after `.login` swaps the session).
+ * @example const refill = installContext(server, state)
+ */
+export function installContext(server: REPLServer, state: ReplState): () => void {
+  const fill = (context: Record<string, unknown>): void => {
+    if (!state.connected) return;
+    const names: Record<string, unknown> = {
+      session: state.session,
+      alerts: state.session.alerts,
+      iocs: state.session.iocs,
+      ...replHelpers(() => ({ width: outputWidth(state), color: state.color })),
+    };
+    for (const [name, value] of Object.entries(names)) {
+      Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });
+    }
+  };
+  fill(server.context);
+  server.on("reset", fill);
+  return () => fill(server.context);
+}

@@ -1,0 +1,45 @@
+import { start, type REPLServer } from "node:repl";
+import { defineCommands, commandNames } from "./commands/index.js";
+import { complete } from "./completion.js";
+import { installContext } from "./context.js";
+import { wrapEval } from "./evaluate.js";
+import { setupHistory } from "./history.js";
+import type { ReplState } from "./types.js";
+import { makeWriter } from "./writer.js";
+
+/** Where the console reads and writes. */
+export interface ConsoleIo {
+  readonly input: NodeJS.ReadableStream;
+  /** Treat the streams as a terminal (line editing, completion, colours). */
+  readonly terminal: boolean;
+  /** History file; none for scripts, --eval and pipes. */
+  readonly historyFile?: string;
+}
+
+/**
+ * The console's REPL: Node's REPL (top-level await kept) with the session preloaded, results through the
+ * pretty-printer, safe completion, one-line errors, Ctrl-C that aborts the call in flight, and our commands.
+ * Returns the server and the function that fills the context (again) once the session is connected.
+ * @example const { server, refill } = createConsole(state, { input: process.stdin, terminal: true })
+ */
+export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLServer; refill: () => void } {
+  const server: REPLServer = start({
+    prompt: io.terminal ? "ti> " : "",
+    input: io.input,
+    output: state.output,
+    terminal: io.terminal,
+    useColors: state.color,
+    // Node's preview evaluates as you type; completion and evaluation are ours alone.
+    preview: false,
+    ignoreUndefined: true,
+    breakEvalOnSigint: true,
+    writer: makeWriter(state),
+    completer: (line: string, cb: (err: null, result: [string[], string]) => void) =>
+      cb(null, complete(line, server.context, commandNames(server))),
+  });
+  wrapEval(server, state);
+  const refill = installContext(server, state);
+  defineCommands(server, state, refill);
+  if (io.historyFile !== undefined) setupHistory(server, io.historyFile, () => state.secrets);
+  return { server, refill };
+}

@@ -1,0 +1,64 @@
+import type { Dispatcher } from "undici";
+import type { RunningEmulator } from "../emulator/index.js";
+import type { ReplConfig } from "./config.js";
+import type { SignalSource } from "./abortable.js";
+import { startEmbeddedEmulator } from "./embedded.js";
+import type { ReplSession } from "./types.js";
+
+/** A connected session and the emulator started for it, if any. */
+export interface OpenedSession {
+  readonly session: ReplSession;
+  readonly emulator: RunningEmulator | undefined;
+  /** The connection pool whose requests Ctrl-C aborts; closed with the session. */
+  readonly dispatcher: Dispatcher | undefined;
+}
+
+/**
+ * Connects as the config says: in `emulator` mode it starts the embedded emulator and uses its demo
+ * credentials, else the configured service. The token is fetched now so the console can show its expiry.
+ * @example const { session, emulator } = await openSession(config)
+ */
+export async function openSession(config: ReplConfig, signal: SignalSource): Promise<OpenedSession> {
+  // Loaded here, not at the top: undici alone takes longer to load than Node's REPL takes to start.
+  const [{ connect }, { createAbortableDispatcher }] = await Promise.all([
+    import("../connect.js"),
+    import("./abortable.js"),
+  ]);
+  const emulator = config.mode === "emulator" ? await startEmbeddedEmulator() : undefined;
+  const dispatcher = createAbortableDispatcher(signal);
+  try {
+    const options = emulator
+      ? {
+          authUrl: emulator.authUrl,
+          apiUrl: emulator.apiUrl,
+          clientId: emulator.clientId,
+          clientSecret: emulator.clientSecret,
+        }
+      : defined({
+          authUrl: config.authUrl,
+          apiUrl: config.apiUrl,
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          resource: config.resource,
+        });
+    const session = await connect({ ...options, dispatcher });
+    return { session, emulator, dispatcher };
+  } catch (err) {
+    await dispatcher.close();
+    await emulator?.close();
+    throw err;
+  }
+}
+
+/** Closes the session, its connection pool, then the emulator (the pool's sockets point at it). */
+export async function closeSession(opened: OpenedSession): Promise<void> {
+  await opened.session.close?.();
+  await opened.dispatcher?.close();
+  await opened.emulator?.close();
+}
+
+function defined<T extends Record<string, string | undefined>>(values: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: string;
+  };
+}

@@ -1,0 +1,62 @@
+import type { Writable } from "node:stream";
+import type { Dispatcher } from "undici";
+import type { RunningEmulator } from "../emulator/index.js";
+import type { ReplConfig } from "./config.js";
+
+/** The parts of a session the console uses: structural, so the console works with any conforming client. */
+export interface ReplSession {
+  readonly alerts: object;
+  readonly iocs: object;
+  readonly token?: { readonly expiresAt?: Date | number | string | undefined; claims?(): unknown };
+  close?(): Promise<void> | void;
+}
+
+/** How results are printed: `.format table|json|csv`. */
+export const FORMATS = ["table", "json", "csv"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Everything one console run shares between its parts. Mutable on purpose: commands change it. */
+export interface ReplState {
+  config: ReplConfig;
+  session: ReplSession;
+  /** The embedded emulator, when the console started one. */
+  emulator: RunningEmulator | undefined;
+  /** The session's connection pool (Ctrl-C aborts its requests). */
+  dispatcher: Dispatcher | undefined;
+  format: Format;
+  /** Colour on (a TTY with colours, NO_COLOR unset). */
+  color: boolean;
+  /** Prompts, spinners and the banner are for people at a terminal; pipes get none. */
+  interactive: boolean;
+  output: Writable & { columns?: number };
+  /** Where error lines go: the output at a terminal, stderr otherwise (so piped stdout stays clean). */
+  errors: Writable;
+  /** The last error an evaluation threw, for `.stack`. */
+  lastError: unknown;
+  /** Aborts the evaluation in flight (Ctrl-C). */
+  controller: AbortController | undefined;
+  /** The signal Ctrl-C last aborted, until the next evaluation starts: the client's retries of a cancelled
+   * call dispatch after the evaluation ended, and must not reach the wire. */
+  cancelled: AbortSignal | undefined;
+  /** Set when an evaluation failed (the exit code of --eval, scripts and piped input). */
+  failed: boolean;
+  /** Settles when the session is connected (or failed to); evaluations and commands wait for it. */
+  connecting: Promise<void>;
+  /** True once a session is connected; before that `session` is a stand-in and the context has no names. */
+  connected: boolean;
+  /** Values that must never reach the history file (the client secret, also after `.login`). */
+  secrets: Set<string>;
+}
+
+/** The output's width in columns; 200 when it is not a terminal (a pipe should not cut values). */
+export function outputWidth(state: Pick<ReplState, "output">): number {
+  return state.output.columns && state.output.columns > 0 ? state.output.columns : 200;
+}
+
+/**
+ * The signal a request dispatched now belongs to: the evaluation in flight, else the one just cancelled.
+ * @example createAbortableDispatcher(() => currentSignal(state))
+ */
+export function currentSignal(state: Pick<ReplState, "controller" | "cancelled">): AbortSignal | undefined {
+  return state.controller?.signal ?? state.cancelled;
+}

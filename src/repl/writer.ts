@@ -1,0 +1,41 @@
+import { inspect, types } from "node:util";
+import { formatValue, toCsv, toJson } from "../display/index.js";
+import { outputWidth, type ReplState } from "./types.js";
+
+/** The line printed instead of a Promise dump when an `await` was forgotten. */
+export const AWAIT_HINT =
+  "This is a pending result (a Promise or a list). Put await in front: await alerts.list()";
+
+const SHOWN = Symbol.for("ti-console.shown");
+
+/** Text already formatted by a helper (`table`, `json`, `csv`): printed as is whatever the `.format`. */
+export function shown(text: string): object {
+  return { [SHOWN]: true, toString: () => text, [inspect.custom]: () => text };
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+/**
+ * The REPL's writer: every result goes through the pretty-printer in the current `.format`; a forgotten
+ * `await` gets a one-line hint (and a rejected Promise is not reported twice as unhandled).
+ * @example new REPLServer({ writer: makeWriter(state) })
+ */
+export function makeWriter(state: ReplState): (value: unknown) => string {
+  return (value) => {
+    if (isThenable(value)) {
+      // Only a real Promise is touched: calling .then on a lazy list would start a request.
+      if (types.isPromise(value)) value.catch(() => undefined);
+      return AWAIT_HINT;
+    }
+    if (typeof value === "object" && value !== null && SHOWN in value) return String(value);
+    if (state.format === "json") return toJson(value);
+    if (state.format === "csv" && Array.isArray(value)) return toCsv(value);
+    return formatValue(value, { width: outputWidth(state), color: state.color });
+  };
+}

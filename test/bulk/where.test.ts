@@ -1,0 +1,110 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Session } from "../../src/api/index.js";
+import {
+  attachBulkEdits,
+  deleteWhere,
+  disableWhere,
+  exportIocs,
+  importIocs,
+  updateWhere,
+} from "../../src/bulk/index.js";
+import { where } from "../../src/http/filter.js";
+import { startTestEmulator } from "../helpers/emulator.js";
+import { iocsOf, keysOf, newAlert, openSession, syntheticCsv } from "./session.js";
+
+let session: Session;
+beforeAll(async () => {
+  session = await openSession(await startTestEmulator({ quiet: true }));
+});
+
+async function alertWith(count: number): Promise<number> {
+  const alert = await newAlert(session);
+  await (await importIocs(session, syntheticCsv(count), { alert })).apply({ confirm: true });
+  return alert;
+}
+
+describe("edits by filter", () => {
+  it("updateWhere patches matching IOCs, leaves those already patched unchanged, and needs confirm", async () => {
+    const alert = await alertWith(20);
+    const filter = `AlertDefinitionId eq ${alert} and Type eq 'Md5'`;
+    const plan = await updateWhere(session, filter, { Enabled: false });
+    expect(plan.counts).toMatchObject({ matched: 4, change: 4, unchanged: 0 });
+    await expect(plan.apply({ confirm: false })).rejects.toThrow(/confirm: true/);
+    const result = await plan.apply({ confirm: true });
+    expect(result).toMatchObject({ updated: 4, failed: 0 });
+    const again = await updateWhere(session, filter, { Enabled: false });
+    expect(again.counts).toMatchObject({ change: 0, unchanged: 4 });
+    expect((await iocsOf(session, alert)).filter((i) => !i.Enabled)).toHaveLength(4);
+  });
+
+  it("updateWhere rejects an invalid patch before any request", async () => {
+    await expect(updateWhere(session, "Id gt 0", { Enabled: "maybe" })).rejects.toThrow(/Enabled/);
+  });
+
+  it("deleteWhere shows a dry run, then deletes exactly the matching IOCs with a journal", async () => {
+    const alert = await alertWith(25);
+    const filter = `AlertDefinitionId eq ${alert} and Type eq 'DomainName'`;
+    const dry = await deleteWhere(session, filter, { dryRun: true });
+    expect(dry.counts.change).toBe(5);
+    await expect(dry.apply({ confirm: true })).rejects.toThrow(/dry run/);
+    expect(await iocsOf(session, alert)).toHaveLength(25);
+    const journal = join(await mkdtemp(join(tmpdir(), "bulk-delete-")), "delete.jsonl");
+    const result = await (await deleteWhere(session, filter)).apply({ confirm: true, journal });
+    expect(result).toMatchObject({ deleted: 5, failed: 0 });
+    expect((await iocsOf(session, alert)).some((i) => i.Type === "DomainName")).toBe(false);
+    expect(await readFile(journal, "utf8")).toContain('"outcome":"deleted"');
+  });
+
+  it("deleteWhere refuses an empty filter", async () => {
+    await expect(deleteWhere(session, " ")).rejects.toThrow(/must not be empty/);
+  });
+
+  it("disableWhere disables enabled alert definitions and leaves disabled ones unchanged", async () => {
+    const a = await newAlert(session, "disable-me one");
+    const b = await newAlert(session, "disable-me two");
+    await session.alerts.disable(b);
+    const plan = await disableWhere(session, "startswith(Name,'disable-me')");
+    expect(plan.change.map((i) => i.id)).toEqual([a]);
+    expect(plan.unchanged.map((i) => i.id)).toEqual([b]);
+    const result = await plan.apply({ confirm: true });
+    expect(result).toMatchObject({ disabled: 1, unchanged: 1 });
+    expect((await session.alerts.get(a)).Enabled).toBe(false);
+  });
+
+  it.each(["csv", "json"])("exports to %s and the file imports back as the same IOCs", async (format) => {
+    const source = await alertWith(30);
+    await (
+      await updateWhere(session, `AlertDefinitionId eq ${source} and Type eq 'Sha1'`, { Enabled: false })
+    ).apply({ confirm: true });
+    const file = join(await mkdtemp(join(tmpdir(), "bulk-export-")), `out.${format}`);
+    expect(await exportIocs(session, `AlertDefinitionId eq ${source}`, file)).toEqual({
+      path: file,
+      count: 30,
+    });
+    const unchanged = await importIocs(session, file);
+    expect(unchanged.counts).toMatchObject({ rows: 30, create: 0, update: 0, unchanged: 30, rejected: 0 });
+    const target = await newAlert(session);
+    const text = (await readFile(file, "utf8")).replaceAll(
+      format === "csv" ? `,${source}\n` : `"AlertDefinition": ${source}`,
+      format === "csv" ? `,${target}\n` : `"AlertDefinition": ${target}`,
+    );
+    await (await importIocs(session, text)).apply({ confirm: true });
+    const copied = await iocsOf(session, target);
+    expect(keysOf(copied)).toEqual(keysOf(await iocsOf(session, source)));
+    expect(copied.filter((i) => !i.Enabled)).toHaveLength(6);
+  });
+
+  it("works as methods of the session's sets once attached, with filters from the where helper", async () => {
+    const attached = attachBulkEdits(session);
+    const alert = await newAlert(session);
+    const plan = await attached.iocs.import(syntheticCsv(10), { alert });
+    expect((await plan.apply({ confirm: true })).created).toBe(10);
+    const md5 = where.and(where.eq("AlertDefinitionId", alert), where.eq("Type", "Md5"));
+    expect((await attached.iocs.updateWhere(md5, { Enabled: false })).counts.change).toBe(2);
+    expect((await attached.iocs.deleteWhere(md5)).counts.change).toBe(2);
+    expect((await attached.alerts.disableWhere(where.eq("Id", alert))).counts.change).toBe(1);
+  });
+});

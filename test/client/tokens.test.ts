@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator } from "../helpers/emulator.js";
+import type { Session } from "../../src/api/index.js";
+import type { RunningEmulator } from "../../src/emulator/index.js";
+import { admin, connectTo, recordWire, type Stats } from "./support.js";
+
+describe("with 3-second tokens", () => {
+  let emu: RunningEmulator;
+  let session: Session;
+  beforeAll(async () => {
+    emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 3 });
+    session = await connectTo(emu);
+  });
+  afterAll(() => session.close());
+
+  it(
+    "serves 200 concurrent callers across several expiries with one token request per token and no 401",
+    { timeout: 60_000 },
+    async () => {
+      const before = await admin<Stats>(emu, "stats");
+      const wire = recordWire(session);
+      const started = Date.now();
+      const failures: unknown[] = [];
+      // 200 callers, each calling about twice a second for 10 seconds: three or more token lifetimes.
+      await Promise.all(
+        Array.from({ length: 200 }, async (_, caller) => {
+          await new Promise((r) => setTimeout(r, caller * 2));
+          while (Date.now() - started < 10_000) {
+            await session.alerts.list({ top: 1 }).then(undefined, (error: unknown) => failures.push(error));
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }),
+      );
+      const elapsedMs = Date.now() - started;
+      const after = await admin<Stats>(emu, "stats");
+      const issued = after.tokensIssued - before.tokensIssued;
+      const tokenRequests = wire.filter((e) => e.url === emu.authUrl);
+
+      expect(failures).toEqual([]);
+      expect(after.responses["401"] ?? 0).toBe(0);
+      expect(tokenRequests).toHaveLength(issued);
+      // A token is replaced once, in the second half of its life: at least one per 3 s, at most one per 1.5 s.
+      expect(issued).toBeGreaterThanOrEqual(Math.floor(elapsedMs / 3000));
+      expect(issued).toBeLessThanOrEqual(Math.ceil(elapsedMs / 1500) + 1);
+      expect(wire.filter((e) => e.url.startsWith(emu.apiUrl)).length).toBeGreaterThan(2000);
+    },
+  );
+});
+
+describe("a revoked token", () => {
+  let emu: RunningEmulator;
+  let session: Session;
+  beforeAll(async () => {
+    emu = await startTestEmulator({ quiet: true });
+    session = await connectTo(emu);
+  });
+  afterAll(() => session.close());
+
+  it("recovers with exactly one refresh, even for many callers at once", async () => {
+    await session.alerts.list();
+    const before = await admin<Stats>(emu, "stats");
+    await admin(emu, "revoke", {});
+    const wire = recordWire(session);
+    await Promise.all(Array.from({ length: 20 }, () => session.alerts.list()));
+    const after = await admin<Stats>(emu, "stats");
+    expect(after.tokensIssued - before.tokensIssued).toBe(1);
+    expect(wire.filter((e) => e.status === 401).length).toBeGreaterThanOrEqual(1);
+    expect(wire.filter((e) => e.url === emu.authUrl)).toHaveLength(1);
+  });
+
+  it("replays only once: a second 401 reaches the caller as an HttpError", async () => {
+    await admin(emu, "faults", { rules: "401:100%x2" });
+    const wire = recordWire(session);
+    await expect(session.alerts.list()).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/refused the token even after a refresh/),
+    });
+    expect(wire.filter((e) => e.url.startsWith(emu.apiUrl)).map((e) => e.status)).toEqual([401, 401]);
+  });
+
+  it("shows expiry and claims but never the token", async () => {
+    const info = session.token.info();
+    expect(info?.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(session.token.claims()).toMatchObject({ aud: "https://graph.windows.net", appid: emu.clientId });
+    expect(Object.keys(info ?? {}).sort()).toEqual(["claims", "expiresAt", "obtainedAt"]);
+  });
+});

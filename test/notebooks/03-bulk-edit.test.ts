@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { outputText } from "../helpers/notebook.js";
+import { runProjectNotebook, type ProjectNotebookRun } from "../helpers/notebook-project.js";
+
+describe("notebooks/03-bulk-edit.ipynb", () => {
+  let run: ProjectNotebookRun;
+  beforeAll(async () => {
+    run = await runProjectNotebook("03-bulk-edit.ipynb");
+  }, 300_000);
+
+  it("runs top to bottom through the tslab kernel without an error or stderr output", () => {
+    expect(run.failure).toBeUndefined();
+  });
+
+  it("shows a dry-run plan with creates, duplicates and invalid rows with their reasons", () => {
+    const text = outputText(run.notebook);
+    expect(text).toContain("<td>309</td><td>303</td><td>0</td><td>0</td><td>2</td><td>4</td>");
+    expect(text).toContain("the same IOC as line 2");
+    expect(text).toContain("no CIDR, no ranges");
+    expect(text).toContain("100 of 303 rows");
+  });
+
+  it("applies with a progress bar, verifies, disables and cleans up", () => {
+    const text = outputText(run.notebook);
+    expect(text).toContain("Importing: 303 of 303 (100%), 0 failed");
+    expect(text).toContain("303 IOCs belong to");
+    expect(text).toContain("<td>309</td><td>0</td><td>0</td><td>303</td><td>2</td><td>4</td>");
+    expect(text).toContain("300 IOCs disabled, 0 failed; 3 IOCs of the feed stay enabled.");
+    expect(text).toMatch(/Deleted 303 IOCs and alert definition \d+; 0 IOCs left\./);
+  });
+
+  it("never shows the client secret or a token", () => {
+    expect(run.leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { readFileSync, statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator/index.js";
+import { startTestEmulator } from "../helpers/emulator.js";
+import { cleanEnv, startPty } from "../helpers/repl.js";
+
+const SECRET = "Interactive-Test-Secret-9f8e7d6c5b4a";
+
+function serviceEnv(emu: RunningEmulator, extra: Record<string, string> = {}): Record<string, string> {
+  return cleanEnv({
+    TI_AUTH_URL: emu.authUrl,
+    TI_API_URL: emu.apiUrl,
+    TI_CLIENT_ID: emu.clientId,
+    TI_CLIENT_SECRET: emu.clientSecret,
+    ...extra,
+  });
+}
+
+/** The service's counters (the stats request itself is an admin call and not counted here). */
+async function apiCounters(emu: RunningEmulator): Promise<unknown> {
+  const body = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as {
+    tokensIssued: number;
+    requests: Record<string, number>;
+  };
+  const api = Object.entries(body.requests).filter(([route]) => !route.includes("_emulator"));
+  return { tokensIssued: body.tokensIssued, requests: Object.fromEntries(api) };
+}
+
+describe("completion", () => {
+  it("completes methods, fields and enum values without sending a request", async () => {
+    const emu = await startTestEmulator({ clientSecret: SECRET });
+    const repl = startPty([], serviceEnv(emu));
+    await repl.waitForPrompt();
+    const before = await apiCounters(emu);
+    let from = repl.output().length;
+    repl.write("alerts.cre\t");
+    await repl.waitFor("alerts.create", { from });
+    repl.write("({ Sev\t");
+    await repl.waitFor("Severity", { from });
+    repl.write(': "Hi\t');
+    await repl.waitFor('Severity: "High', { from });
+    repl.write("\u0015"); // Ctrl-U: clear the line
+    from = repl.output().length;
+    repl.write("alerts.list().\t\t");
+    repl.write("iocs.list().then(\t\t");
+    await new Promise((r) => setTimeout(r, 1000));
+    repl.write("\u0015");
+    expect(await repl.send("1 + 1")).toContain("2");
+    expect(await apiCounters(emu)).toEqual(before);
+    repl.kill();
+  });
+});
+
+describe("feedback", () => {
+  it("shows a spinner on a slow call and Ctrl-C cancels it, back to the prompt", async () => {
+    const emu = await startTestEmulator({ faults: "hang:100%@api" });
+    const repl = startPty([], serviceEnv(emu));
+    await repl.waitForPrompt();
+    const from = repl.output().length;
+    repl.write("await alerts.list()\r");
+    await repl.waitFor("Waiting for the service", { from });
+    repl.write("\u0003");
+    await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
+    expect(await repl.send("1 + 1")).toContain("2");
+    repl.kill();
+  });
+});
+
+describe("prompts", () => {
+  it("runs the .new-alert wizard with each key read once, then gives the prompt back", async () => {
+    const repl = startPty();
+    await repl.waitForPrompt();
+    const from = repl.output().length;
+    repl.write(".new-alert\r");
+    await repl.waitFor("Name", { from });
+    repl.write("\r");
+    await repl.waitFor("Name is required", { from });
+    repl.write("Wizard alert\r");
+    for (const [question, answer] of [
+      ["Severity", "\r"],
+      ["Category", "\r"],
+      ["Title", "Wizard title\r"],
+      ["UxDescription", "Shown to analysts\r"],
+      ["InternalDescription", "\r"],
+      ["RecommendedAction", "\r"],
+      ["Enabled", "\r"],
+      ["Create it?", "\r"],
+    ] as const) {
+      await repl.waitFor(question, { from });
+      repl.write(answer);
+    }
+    const text = await repl.waitForPrompt({ from });
+    expect(text).toMatch(/Name\s+Wizard alert/);
+    expect(text).not.toMatch(/WWi|ReferenceError|Uncaught/);
+    expect(await repl.send("(await alerts.list()).map((a) => a.Name)")).toContain("[ 'Wizard alert' ]");
+    repl.kill();
+  });
+
+  it("walks through the five documented steps, asking before each write", async () => {
+    const repl = startPty();
+    await repl.waitForPrompt();
+    const from = repl.output().length;
+    repl.write(".walkthrough\r");
+    for (let step = 1; step <= 5; step++) {
+      await repl.waitFor(`Step ${step} of 5`, { from });
+      await repl.waitFor(step >= 4 ? /this writes to the service[^\n]*$/ : /Continue\?[^\n]*$/, { from });
+      repl.write("\r");
+    }
+    const text = await repl.waitForPrompt({ from });
+    expect(text).toContain("dead1111eeaabbccddeeaabbccddee11ffffffff");
+    expect(text).toContain("Done.");
+    expect(await repl.send("ioc.AlertDefinitionId === a.Id")).toContain("true");
+    repl.kill();
+  });
+
+  it("offers the emulator when no credentials are configured", async () => {
+    const repl = startPty([]);
+    await repl.waitFor("No credentials configured");
+    repl.write("\r");
+    expect(await repl.waitForPrompt()).toContain("embedded emulator");
+    repl.kill();
+  });
+});
+
+describe("history", () => {
+  it("writes history without the secret, bearer tokens or JWTs, mode 0600", async () => {
+    const emu = await startTestEmulator({ clientSecret: SECRET });
+    const env = serviceEnv(emu);
+    const repl = startPty([], env);
+    await repl.waitForPrompt();
+    await repl.send(`const s = "${SECRET}"`);
+    await repl.send(`const h = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl"`);
+    await repl.send("1 + 1");
+    repl.write(".exit\r");
+    expect(await repl.exited).toBe(0);
+    const file = env["TI_HISTORY_FILE"]!;
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("1 + 1");
+    expect(text).toContain("const s =");
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toMatch(/eyJ/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});

@@ -1,0 +1,126 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { startTestEmulator } from "../helpers/emulator.js";
+import { cleanEnv, runPiped, tempDir } from "../helpers/repl.js";
+
+const WALKTHROUGH = `await alerts.list()
+const a = await alerts.create({ Name: "The alert's name", Severity: "Low", InternalDescription: "...",
+  Title: "The Title", UxDescription: "...", RecommendedAction: "...", Category: "Trojan", Enabled: true })
+await iocs.create({ Type: "Sha1", Value: "dead1111eeaabbccddeeaabbccddee11ffffffff",
+  DetectionFunction: "Equals", Enabled: true, AlertDefinition: a.Id })
+pp(await iocs.list())
+`;
+
+describe("piped stdin", () => {
+  it("runs the documented walkthrough lines in order and prints clean output", async () => {
+    const { stdout, stderr, code } = await runPiped([], { input: WALKTHROUGH });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout.startsWith("(no rows)\n")).toBe(true);
+    expect(stdout).toMatch(/\nId\s+Type\s+Value\s+DetectionFunction/);
+    expect(stdout).toMatch(/\n1\s+Sha1\s+dead1111eeaabbccddeeaabbccddee11ffffffff\s+Equals/);
+    expect(stdout).not.toMatch(/\u001b|ti> |\.\.\. /);
+  });
+
+  it("writes errors as one line on stderr and exits 1", async () => {
+    const { stdout, stderr, code } = await runPiped([], { input: "await alerts.get(4242)\n1 + 1\n" });
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^Error 404 ResourceNotFound: .*\(request id [\w-]+\)\n$/);
+    expect(stdout).toBe("2\n");
+    expect(code).toBe(1);
+  });
+
+  it("changes the output format with .format", async () => {
+    const { stdout } = await runPiped([], {
+      input: ".format json\n[{ Id: 1, Value: 'x' }]\n.format csv\n[{ Id: 1, Value: 'x' }]\n",
+    });
+    expect(stdout).toContain('"Value": "x"');
+    expect(stdout).toContain("Id,Value\r\n1,x");
+  });
+
+  it("keeps the preloaded names after .clear", async () => {
+    const { stdout } = await runPiped([], { input: ".clear\ntypeof alerts.list\n" });
+    expect(stdout).toContain("'function'");
+  });
+
+  it("refuses the prompting commands without a terminal", async () => {
+    const { stderr } = await runPiped([], { input: ".new-alert\n" });
+    expect(stderr).toContain("needs an interactive terminal");
+  });
+});
+
+describe("--eval", () => {
+  it("prints an empty table for the first list and exits 0", async () => {
+    const { stdout, code } = await runPiped(["--eval", "await alerts.list()"]);
+    expect(stdout).toBe("(no rows)\n");
+    expect(code).toBe(0);
+  });
+
+  it("exits 1 with one line on stderr when the code fails", async () => {
+    const { stdout, stderr, code } = await runPiped(["--eval", "await alerts.get(99)"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Error 404 ResourceNotFound: [^\n]+\n$/);
+  });
+
+  it("reports a syntax error and exits 1", async () => {
+    const { stderr, code } = await runPiped(["-e", "alerts.list("]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("SyntaxError");
+  });
+
+  it("prints a hint instead of a Promise when await is missing", async () => {
+    const { stdout } = await runPiped(["--eval", "alerts.list()"]);
+    expect(stdout).toMatch(/^This is a pending result.*await alerts\.list\(\)\n$/);
+  });
+
+  it("shows neither the client secret nor the token for session", async () => {
+    const emu = await startTestEmulator({ clientSecret: "piped-test-Secret-0123456789" });
+    const env = cleanEnv({
+      TI_AUTH_URL: emu.authUrl,
+      TI_API_URL: emu.apiUrl,
+      TI_CLIENT_ID: emu.clientId,
+      TI_CLIENT_SECRET: emu.clientSecret,
+    });
+    const { stdout, code } = await runPiped(["--eval", "session"], { env });
+    expect(code).toBe(0);
+    expect(stdout).toContain(emu.apiUrl);
+    expect(stdout).not.toContain("piped-test-Secret-0123456789");
+    expect(stdout).not.toMatch(/eyJ[\w-]+\./);
+  });
+
+  it("reads credentials from .env in the working directory", async () => {
+    const emu = await startTestEmulator();
+    const cwd = tempDir();
+    const lines = [`TI_AUTH_URL=${emu.authUrl}`, `TI_API_URL=${emu.apiUrl}`, `TI_CLIENT_ID=${emu.clientId}`];
+    writeFileSync(join(cwd, ".env"), `${lines.join("\n")}\nTI_CLIENT_SECRET="${emu.clientSecret}"\n`);
+    const { stdout } = await runPiped(["--eval", "session.config.apiUrl"], { cwd });
+    expect(stdout).toContain(emu.apiUrl);
+  });
+});
+
+describe("scripts and flags", () => {
+  it("runs a TypeScript file in the console's context", async () => {
+    const dir = tempDir();
+    const file = join(dir, "count.ts");
+    writeFileSync(
+      file,
+      "const rows: unknown[] = await alerts.list();\nconsole.log(`rows: ${rows.length}`);\n",
+    );
+    const { stdout, code } = await runPiped([file]);
+    expect(stdout).toBe("rows: 0\n");
+    expect(code).toBe(0);
+  });
+
+  it("prints usage for --help and the version for --version", async () => {
+    expect((await runPiped(["--help"])).stdout).toContain("Precedence: flags > environment > ./.env");
+    expect((await runPiped(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("refuses a client secret given as a flag", async () => {
+    const { stderr, code } = await runPiped(["--client-secret", "x"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("never a flag");
+  });
+});

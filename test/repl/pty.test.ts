@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { cleanEnv, startPty } from "../helpers/repl.js";
+
+describe("the console on a terminal", () => {
+  it("shows the mode, the token expiry and the .help hint, then the prompt", async () => {
+    const repl = startPty();
+    const text = await repl.waitForPrompt();
+    expect(text).toMatch(/ti-console \d+\.\d+\.\d+ · embedded emulator at http:\/\/127\.0\.0\.1:\d+\/V1\.0/);
+    expect(text).toMatch(/Token expires \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in 60 min\)/);
+    expect(text).toContain(".help");
+    expect(text).not.toMatch(/eyJ|ti-console-demo-secret/);
+    repl.kill();
+  });
+
+  it("colours severities, and not with NO_COLOR", async () => {
+    const create = `await alerts.create({ Name: "n", Severity: "High", Title: "t", UxDescription: "u", Category: "Trojan" })`;
+    const repl = startPty();
+    await repl.waitForPrompt();
+    await repl.send(create);
+    await repl.send("await alerts.list()");
+    expect(repl.raw()).toContain("\u001b[31mHigh");
+    repl.kill();
+
+    const plain = startPty(["--emulator"], { ...cleanEnvNoColor() });
+    await plain.waitForPrompt();
+    await plain.send(create);
+    const from = plain.raw().length;
+    await plain.send("await alerts.list()");
+    expect(plain.raw().slice(from)).not.toMatch(/\u001b\[(3\d|9\d|1|2)m/);
+    expect(plain.output()).toMatch(/High/);
+    plain.kill();
+  });
+
+  it("prints errors as one line and shows the stack on .stack", async () => {
+    const repl = startPty();
+    await repl.waitForPrompt();
+    const shown = await repl.send("await alerts.get(4242)");
+    expect(shown).toMatch(/Error 404 ResourceNotFound: .*\(request id [\w-]+\)\s+\(\.stack for details\)/);
+    expect(shown).not.toMatch(/\n\s+at /);
+    expect(await repl.send(".stack")).toMatch(/\n\s+at /);
+    repl.kill();
+  });
+
+  it("hints at a forgotten await", async () => {
+    const repl = startPty();
+    await repl.waitForPrompt();
+    expect(await repl.send("alerts.list()")).toContain("Put await in front");
+    repl.kill();
+  });
+
+  it("exits on a second Ctrl-C on an empty line", async () => {
+    const repl = startPty();
+    await repl.waitForPrompt();
+    repl.write("\u0003");
+    await repl.waitFor("press Ctrl+C again");
+    repl.write("\u0003");
+    expect(await repl.exited).toBe(0);
+  });
+});
+
+function cleanEnvNoColor(): Record<string, string> {
+  return { ...cleanEnv(), NO_COLOR: "1" };
+}
