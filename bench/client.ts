@@ -1,6 +1,7 @@
 // Client benchmark: list 100,000 IOCs through `for await` (peak RSS sampled as it goes, should stay flat) and
 // 2,000 GETs by key at the default concurrency vs concurrency 1. The emulator runs in a child process so that
-// the RSS figures are the client's own. Run: npx tsx bench/client.ts
+// the RSS figures are the client's own.
+// Run: node --expose-gc --import tsx bench/client.ts (or npx tsx bench/client.ts)
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { connect } from "../src/connect.js";

@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { Session, type WarningListener } from "./api/index.js";
+import { Session, type SessionSettings, type WarningListener } from "./api/index.js";
 import { pp } from "./display/index.js";
 import { Secret } from "./auth/index.js";
 import {
@@ -77,38 +77,19 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectedSe
  * Options with environment fallbacks and defaults applied once; a ConfigurationError names every missing variable.
  * @example normalizeConnectOptions({ env: { TI_AUTH_URL: "...", TI_CLIENT_ID: "...", TI_CLIENT_SECRET: "..." } })
  */
-export function normalizeConnectOptions(
-  options: ConnectOptions = {},
-): ConstructorParameters<typeof Session>[0] {
+export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSettings {
   const env = options.env ?? process.env;
-  const pick = (value: string | undefined, name: string): string | undefined =>
-    value ?? (env[name] || undefined);
-  const authUrl = pick(options.authUrl, "TI_AUTH_URL");
-  const clientId = pick(options.clientId, "TI_CLIENT_ID");
-  const clientSecret = pick(options.clientSecret, "TI_CLIENT_SECRET");
-  const missing = [
-    authUrl ? undefined : "TI_AUTH_URL (authUrl)",
-    clientId ? undefined : "TI_CLIENT_ID (clientId)",
-    clientSecret ? undefined : "TI_CLIENT_SECRET (clientSecret)",
-  ].filter((m): m is string => m !== undefined);
-  if (missing.length > 0 || !authUrl || !clientId || !clientSecret) {
-    throw new ConfigurationError(
-      `Missing credentials: set ${missing.join(", ")} — the values shown when the threat intel API was enabled ` +
-        "(Settings > Threat intel), or pass them to connect()",
-    );
-  }
+  const pick = (value: string | undefined, name: string) => value ?? (env[name] || undefined);
+  const credentials = readCredentials(options, pick);
   const concurrency = options.concurrency ?? CONNECT_DEFAULTS.concurrency;
-  if (!Number.isInteger(concurrency) || concurrency < 1)
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigurationError(`concurrency must be a whole number >= 1, got ${concurrency}`);
+  }
+  const apiUrl = checkUrl("TI_API_URL", pick(options.apiUrl, "TI_API_URL") ?? CONNECT_DEFAULTS.apiUrl);
   return {
-    authUrl: checkUrl("TI_AUTH_URL", authUrl),
-    clientId,
-    clientSecret: new Secret(clientSecret),
+    ...credentials,
     resource: pick(options.resource, "TI_RESOURCE") ?? CONNECT_DEFAULTS.resource,
-    apiUrl: checkUrl("TI_API_URL", pick(options.apiUrl, "TI_API_URL") ?? CONNECT_DEFAULTS.apiUrl).replace(
-      /\/+$/,
-      "",
-    ),
+    apiUrl: apiUrl.replace(/\/+$/, ""),
     dispatcher: options.dispatcher,
     concurrency,
     timeoutMs: options.timeoutMs ?? CONNECT_DEFAULTS.timeoutMs,
@@ -118,6 +99,26 @@ export function normalizeConnectOptions(
     refreshWindowMs: options.refreshWindowMs ?? 300_000,
     blockWindowMs: options.blockWindowMs ?? 60_000,
   };
+}
+
+type Pick = (value: string | undefined, name: string) => string | undefined;
+
+function readCredentials(options: ConnectOptions, pick: Pick) {
+  const authUrl = pick(options.authUrl, "TI_AUTH_URL");
+  const clientId = pick(options.clientId, "TI_CLIENT_ID");
+  const clientSecret = pick(options.clientSecret, "TI_CLIENT_SECRET");
+  if (authUrl && clientId && clientSecret) {
+    return { authUrl: checkUrl("TI_AUTH_URL", authUrl), clientId, clientSecret: new Secret(clientSecret) };
+  }
+  const missing = [
+    authUrl ? undefined : "TI_AUTH_URL (authUrl)",
+    clientId ? undefined : "TI_CLIENT_ID (clientId)",
+    clientSecret ? undefined : "TI_CLIENT_SECRET (clientSecret)",
+  ].filter((m) => m !== undefined);
+  throw new ConfigurationError(
+    `Missing credentials: set ${missing.join(", ")} — the values shown when the threat intel API was enabled ` +
+      "(Settings > Threat intel), or pass them to connect()",
+  );
 }
 
 function checkUrl(name: string, value: string): string {

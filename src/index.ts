@@ -5,3 +5,4 @@ export * from "./auth/index.js";
 export * from "./api/index.js";
 export * from "./bulk/index.js";
 export * from "./display/index.js";
+export * from "./connect.js";

@@ -28,6 +28,7 @@ const BODY_KEY: Readonly<Record<EntitySetName, string>> = {
  * Uploads already-validated bodies in chunks. Each chunk is atomic on the service; a chunk whose outcome is
  * unknown is not re-sent (it may have landed). When a later chunk fails, a BulkUploadError tells how many items
  * the earlier chunks applied and holds what they created; when the first fails, its own error is thrown.
+ * @example await bulkUpload(ctx, "IndicatorsOfCompromise", bodies, { chunkSize: 5000 })
  */
 export async function bulkUpload<T>(
   ctx: ApiContext,

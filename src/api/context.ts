@@ -47,18 +47,27 @@ export async function call(
   return response;
 }
 
-/** `{apiUrl}/{set}` or `{apiUrl}/{set}({id})`. */
+/**
+ * `{apiUrl}/{set}` or `{apiUrl}/{set}({id})`.
+ * @example entityUrl(ctx, "AlertDefinitions", 2) // ".../V1.0/AlertDefinitions(2)"
+ */
 export function entityUrl(ctx: ApiContext, set: EntitySetName, id?: number): string {
   return id === undefined ? `${ctx.apiUrl}/${set}` : `${ctx.apiUrl}/${set}(${id})`;
 }
 
-/** An entity with the OData annotations (`@odata.context`, `@odata.etag`) removed. */
+/**
+ * An entity with the OData annotations (`@odata.context`, `@odata.etag`) removed.
+ * @example stripAnnotations({ "@odata.context": "...", Id: 1 }) // { Id: 1 }
+ */
 export function stripAnnotations<T>(data: unknown): T {
   if (typeof data !== "object" || data === null) return data as T;
   return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith("@odata."))) as T;
 }
 
-/** The entity of a single-entity reply: plain, or wrapped in `{"value": [entity]}` as the docs' sample shows. */
+/**
+ * The entity of a single-entity reply: plain, or wrapped in `{"value": [entity]}` as the docs' sample shows.
+ * @example unwrapEntity({ value: [{ Id: 1 }] }) // { Id: 1 }
+ */
 export function unwrapEntity<T>(data: unknown): T {
   const value = (data as { value?: unknown } | null)?.value;
   return stripAnnotations<T>(Array.isArray(value) && value.length === 1 ? value[0] : data);
@@ -73,6 +82,7 @@ export interface ListOptions extends ODataQuery, CallOptions {
 /**
  * Fetches one page of a collection: the first from `url` + query, later ones exactly at the server's next link
  * (which must stay on the API origin: the token never goes elsewhere).
+ * @example const page = await fetchPage(ctx, entityUrl(ctx, "IndicatorsOfCompromise"), { top: 10 }, undefined, signal)
  */
 export async function fetchPage<T>(
   ctx: ApiContext,

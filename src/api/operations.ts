@@ -31,7 +31,10 @@ export interface SetScope {
   readonly toWire?: ToWire | undefined;
 }
 
-/** The validated wire body of a create or update; throws a ValidationError before any request. */
+/**
+ * The validated wire body of a create or update; throws a ValidationError before any request.
+ * @example const body = prepare(scope, { Name: "n", ... }, "create")
+ */
 export function prepare(
   scope: SetScope,
   input: unknown,
@@ -42,12 +45,18 @@ export function prepare(
   return checkBody(scope.set, wire.body, mode, options.onWarning ?? scope.ctx.onWarning, wire.violations);
 }
 
-/** A lazy list of the set (or of a navigation URL below it). */
+/**
+ * A lazy list of the set (or of a navigation URL below it).
+ * @example for await (const ioc of listOp(scope, { filter: "Enabled eq true" })) ...
+ */
 export function listOp<T>({ ctx, set }: SetScope, options: ListOptions = {}, url = entityUrl(ctx, set)) {
   return new PagedList<T>((next, signal) => fetchPage<T>(ctx, url, options, next, signal), options.signal);
 }
 
-/** GET by key, either reply shape; an empty `{"value": []}` is a 404 like any absent key. */
+/**
+ * GET by key, either reply shape; an empty `{"value": []}` is a 404 like any absent key.
+ * @example await getOp(scope, 1)
+ */
 export async function getOp<T>({ ctx, set }: SetScope, id: number, options: CallOptions = {}): Promise<T> {
   const url = entityUrl(ctx, set, checkId(id));
   const { data } = await call(ctx, { method: "GET", url, signal: options.signal });
@@ -64,7 +73,10 @@ export async function getOp<T>({ ctx, set }: SetScope, id: number, options: Call
   return unwrapEntity<T>(data);
 }
 
-/** POST a validated body; an unknown outcome is read back before any re-send. */
+/**
+ * POST a validated body; an unknown outcome is read back before any re-send.
+ * @example await createOp(scope, { Type: "Sha1", Value: "...", DetectionFunction: "Equals", AlertDefinition: 1 })
+ */
 export async function createOp<T>(scope: SetScope, input: unknown, options: WriteOptions = {}): Promise<T> {
   const { ctx, set } = scope;
   const body = prepare(scope, input, "create", options);
@@ -79,7 +91,10 @@ export async function createOp<T>(scope: SetScope, input: unknown, options: Writ
   return unwrapEntity<T>(res.data);
 }
 
-/** PATCH only the given fields; an unknown outcome is read back; a 204 reply is followed by a GET. */
+/**
+ * PATCH only the given fields; an unknown outcome is read back; a 204 reply is followed by a GET.
+ * @example await updateOp(scope, 1, { Enabled: false })
+ */
 export async function updateOp<T>(scope: SetScope, id: number, patch: unknown, options: WriteOptions = {}) {
   const { ctx, set } = scope;
   const url = entityUrl(ctx, set, checkId(id));
@@ -89,7 +104,10 @@ export async function updateOp<T>(scope: SetScope, id: number, patch: unknown, o
   return res.data === undefined ? getOp<T>(scope, id, options) : unwrapEntity<T>(res.data);
 }
 
-/** DELETE by key. */
+/**
+ * DELETE by key.
+ * @example await deleteOp(scope, 1)
+ */
 export async function deleteOp({ ctx, set }: SetScope, id: number, options: CallOptions = {}): Promise<void> {
   const url = entityUrl(ctx, set, checkId(id));
   // A 404 after a retried DELETE means an earlier attempt did the job.
@@ -100,6 +118,7 @@ export async function deleteOp({ ctx, set }: SetScope, id: number, options: Call
 
 /**
  * How many entities match: the `/$count` segment, or (for a service without it) `$count=true&$top=0`.
+ * @example await countOp(scope, "Severity eq 'High'")
  */
 export async function countOp(
   scope: SetScope,

@@ -59,6 +59,7 @@ export function createdReadBack(
 /**
  * A read-back for a PATCH whose outcome is unknown: the entity as a 200 response when every patched field already
  * has the sent value (so re-sending is unnecessary), else undefined.
+ * @example request.readBack = patchedReadBack(ctx, "AlertDefinitions", 2, { Enabled: false })
  */
 export function patchedReadBack(
   ctx: ApiContext,

@@ -103,7 +103,7 @@ async function applyEdit(
   const settings = normalizeApplyOptions(options, `${spec.operation}(${JSON.stringify(spec.filter)})`);
   const fingerprint = fingerprintOf([spec.operation, spec.filter, spec.detail]);
   const begin = { fingerprint, total: parts.change.length };
-  const run = await Run.start(spec.operation, settings, memory, begin, sets.waitedMs);
+  const run = await Run.start(spec.operation, settings, memory, begin, () => sets.waitedMs?.() ?? 0);
   const todo = parts.change.filter((item) => {
     const earlier = memory.done.get(`id:${item.id}`);
     if (earlier) run.resumed(earlier.outcome);

@@ -55,7 +55,7 @@ async function applyImport(
     settings,
     memory,
     { fingerprint: plan.fingerprint, total },
-    sets.waitedMs,
+    () => sets.waitedMs?.() ?? 0,
   );
   let unchanged = 0;
   const sentEarlier = [];

@@ -13,3 +13,4 @@ export { updateWhere, deleteWhere, disableWhere } from "./where.js";
 export type { EditPlan, EditItem, EditOptions } from "./edit-plan.js";
 export { exportIocs, type ExportOptions } from "./export.js";
 export { attachBulkEdits, type IocBulkEdits, type AlertBulkEdits, type WithBulkEdits } from "./attach.js";
+export { planRows, type PlanRow } from "./plan-rows.js";

@@ -13,7 +13,7 @@ export interface EmulatorOptions {
   clientId?: string;
   clientSecret?: string;
   tenantId?: string;
-  /** Server-driven page size; default 100. */
+  /** Server-driven page size, 1 to 10,000; default 100. */
   pageSize?: number;
   /** Most alert definitions plus IOCs stored at once; default 15,000. */
   quotaTotal?: number;
@@ -76,7 +76,7 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
     clientId: nonEmpty("clientId", o.clientId ?? DEMO_CLIENT_ID),
     clientSecret: nonEmpty("clientSecret", o.clientSecret ?? DEMO_CLIENT_SECRET),
     tenantId: nonEmpty("tenantId", o.tenantId ?? DEMO_TENANT_ID),
-    pageSize: integer("pageSize", o.pageSize ?? 100, 1, 100_000),
+    pageSize: integer("pageSize", o.pageSize ?? 100, 1, 10_000),
     quotaTotal: integer("quotaTotal", o.quotaTotal ?? 15_000, 0, 10_000_000),
     quotaNonEquals: integer("quotaNonEquals", o.quotaNonEquals ?? 5_000, 0, 10_000_000),
     rateLimit: {

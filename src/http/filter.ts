@@ -105,7 +105,10 @@ export function whereFor<T>(): WhereHelper<T> {
   return where as unknown as WhereHelper<T>;
 }
 
-/** True for a value built by {@link where}. */
+/**
+ * True for a value built by {@link where}.
+ * @example isFilter(where.eq("Id", 1)) // true
+ */
 export function isFilter(value: unknown): value is Filter {
   return typeof value === "object" && value !== null && FILTER in value;
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { AbortedError } from "./errors.js";
 
 /** One page of a list: an array of items, with the server's next link and total count as non-enumerable extras. */
@@ -82,6 +83,11 @@ export class PagedList<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#fetchPage(undefined, this.#signal).then(onFulfilled, onRejected);
+  }
+
+  // In a REPL, an un-awaited list says how to use it instead of printing an empty object.
+  [inspect.custom](): string {
+    return "PagedList (await it for the first page, `for await` over it for every item, or .toArray({ limit }))";
   }
 
   /** Like a promise's catch, for the first page. */

@@ -4,7 +4,10 @@ import { redactUrl } from "./url.js";
 
 const REQUEST_ID_HEADERS = ["request-id", "x-ms-request-id", "x-request-id", "client-request-id"];
 
-/** The OData error body's code, message and target (the request id), each undefined when absent. */
+/**
+ * The OData error body's code, message and target (the request id), each undefined when absent.
+ * @example readODataError({ error: { code: "NotFound", message: "..." } }).code // "NotFound"
+ */
 export function readODataError(data: unknown): { code?: string; message?: string; target?: string } {
   const error = (data as { error?: unknown } | null)?.error;
   if (typeof error !== "object" || error === null) return typeof data === "string" ? { message: data } : {};
@@ -37,7 +40,11 @@ export function errorForResponse(
   };
   if (response.status === 507) return new QuotaExceededError({ ...init, message: quotaMessage(init) });
   if (response.status === 429 && retryAfterMs !== undefined) {
-    const message = `${init.context.method} ${init.context.url} was rate limited: the service asked to wait ${Math.ceil(retryAfterMs / 1000)} s`;
+    const why =
+      retryAfterMs > 0
+        ? `the service asked to wait ${Math.ceil(retryAfterMs / 1000)} s`
+        : "the service kept answering 429 Too Many Requests through every retry";
+    const message = `${init.context.method} ${init.context.url} was rate limited: ${why}`;
     return new RateLimitedError({ ...init, retryAfterMs, message });
   }
   if (response.status >= 300 && response.status < 400) {

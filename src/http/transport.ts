@@ -1,6 +1,6 @@
 import { Agent, request, type Dispatcher } from "undici";
 import { AbortedError, NetworkError, TimeoutError } from "./errors.js";
-import type { HttpRequest, HttpResponse, Send } from "./types.js";
+import type { HttpResponse, Send } from "./types.js";
 import { redactUrl } from "./url.js";
 
 /** Options of {@link createTransport}. */
@@ -83,6 +83,3 @@ function isUndiciTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
 }
-
-/** Re-exported so callers type requests without importing undici. */
-export type { HttpRequest, HttpResponse };

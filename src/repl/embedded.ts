@@ -2,6 +2,8 @@
 // service never loads the emulator's code.
 import type { RunningEmulator } from "../emulator/index.js";
 
+export type { RunningEmulator };
+
 /**
  * Starts the emulator in this process on a free loopback port, quietly (its request log would interleave
  * with the prompt).

@@ -22,45 +22,24 @@ export function isInterruption(err: unknown): boolean {
  */
 export function wrapEval(server: REPLServer, state: ReplState): void {
   const original = server.eval;
-  // Node sends evaluation errors straight to the REPL's domain (printing "Uncaught" and a stack), never to the
-  // eval callback; take that path over so the evaluation in flight ends through our callback instead.
-  let failPending: ((err: unknown) => void) | undefined;
-  const domain = (server as unknown as { _domain: EventEmitter })._domain;
-  domain.removeAllListeners("error");
-  domain.on("error", (err: unknown) => {
-    if (failPending) return failPending(err);
-    reportError(state, err);
-    server.clearBufferedCommand();
-    server.displayPrompt();
-  });
+  const pending = takeOverErrors(server, state);
   const wrapped = (code: string, context: object, file: string, cb: EvalCallback): void => {
-    const controller = new AbortController();
-    state.controller = controller;
-    state.cancelled = undefined;
-    const stopSpinner = startSpinner(state);
-    let settled = false;
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      failPending = undefined;
-      stopSpinner();
-      if (state.controller === controller) state.controller = undefined;
-      return true;
-    };
-    failPending = (err) => {
+    const settle = beginEvaluation(state);
+    pending.fail = (err) => {
       if (!settle()) return;
+      pending.fail = undefined;
       reportError(state, err);
       cb(null, undefined);
     };
     const run = (): void =>
       original.call(server, code, context, file, (err: Error | null, result?: unknown) => {
         if (!settle()) return;
-        if (err && err instanceof Recoverable) return cb(err);
-        if (err) {
+        pending.fail = undefined;
+        if (err && !(err instanceof Recoverable)) {
           reportError(state, err);
           return cb(null, undefined);
         }
-        cb(null, result);
+        return err ? cb(err) : cb(null, result);
       });
     // Code typed while the session still connects runs once it is ready (the prompt shows before that).
     if (state.connected) run();
@@ -74,6 +53,42 @@ export function wrapEval(server: REPLServer, state: ReplState): void {
     state.controller.abort(new Error("Cancelled with Ctrl-C"));
     state.cancelled = state.controller.signal;
   });
+}
+
+/**
+ * Node sends evaluation errors straight to the REPL's domain (printing "Uncaught" and a stack), never to the
+ * eval callback; take that path over so that the evaluation in flight ends through our callback instead.
+ */
+function takeOverErrors(
+  server: REPLServer,
+  state: ReplState,
+): { fail: ((err: unknown) => void) | undefined } {
+  const pending: { fail: ((err: unknown) => void) | undefined } = { fail: undefined };
+  const domain = (server as unknown as { _domain: EventEmitter })._domain;
+  domain.removeAllListeners("error");
+  domain.on("error", (err: unknown) => {
+    if (pending.fail) return pending.fail(err);
+    reportError(state, err);
+    server.clearBufferedCommand();
+    server.displayPrompt();
+  });
+  return pending;
+}
+
+/** Starts one evaluation (its controller, its spinner); returns the function that ends it once (true) only. */
+function beginEvaluation(state: ReplState): () => boolean {
+  const controller = new AbortController();
+  state.controller = controller;
+  state.cancelled = undefined;
+  const stopSpinner = startSpinner(state);
+  let settled = false;
+  return () => {
+    if (settled) return false;
+    settled = true;
+    stopSpinner();
+    if (state.controller === controller) state.controller = undefined;
+    return true;
+  };
 }
 
 /**

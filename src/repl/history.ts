@@ -30,12 +30,16 @@ function readLines(path: string): string[] {
 
 /**
  * Loads the history file into the REPL (most recent first) and appends each entered line to it, redacted,
- * with the file kept at mode 0600 and at most 1000 lines. Failing to write history never stops the console.
+ * with the file kept at mode 0600 and trimmed to its last 1000 lines at start. Failing to write history never
+ * stops the console.
  * @example setupHistory(server, historyPath(process.env), () => state.secrets)
  */
 export function setupHistory(server: REPLServer, path: string, secrets: () => Iterable<string>): void {
   const lines = readLines(path).slice(-HISTORY_SIZE);
-  const history = (server as unknown as { history: string[] }).history;
+  // readline keeps 30 lines unless told otherwise; keep as many as the file.
+  const readline = server as unknown as { history: string[]; historySize: number };
+  readline.historySize = HISTORY_SIZE;
+  const history = readline.history;
   history.splice(0, history.length, ...lines.slice().reverse());
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

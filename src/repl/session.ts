@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import type { RunningEmulator } from "../emulator/index.js";
+import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
 import type { SignalSource } from "./abortable.js";
 import { startEmbeddedEmulator } from "./embedded.js";

@@ -1,12 +1,12 @@
-import { resolveConfig, readDotEnv, type ReplConfig } from "./config.js";
 import type { CliArgs } from "./args.js";
+import { readDotEnv, resolveConfig, withSecret, type ReplConfig } from "./config.js";
+import { askCredentials } from "./credentials.js";
 import { askOn } from "./prompts.js";
-import { withSecret } from "./config.js";
 
 /**
  * The configuration to start with. On a terminal with no credentials configured, offers to enter them (masked
  * secret) or to use the embedded emulator (the default, so Enter starts the demo).
- * @example const config = await startupConfig(args, { interactive: process.stdin.isTTY === true })
+ * @example const config = await startupConfig(args, { interactive: process.stdin.isTTY === true, cwd: "." })
  */
 export async function startupConfig(
   args: CliArgs,
@@ -20,22 +20,7 @@ export async function startupConfig(
       { name: "Enter credentials now", value: "enter" },
     ]);
     if (choice === "emulator") return config;
-    const required = (v: string): true | string => (v.trim() === "" ? "required" : true);
-    const clientId = await ask.input("Client id", {
-      ...(config.clientId ? { default: config.clientId } : {}),
-      validate: required,
-    });
-    const secret = await ask.password("Client secret");
-    const authUrl = await ask.input("Token URL (https://login.windows.net/<tenant>/oauth2/token)", {
-      ...(config.authUrl ? { default: config.authUrl } : {}),
-      validate: required,
-    });
-    const apiUrl = await ask.input("API URL", {
-      default: config.apiUrl ?? "https://ti.securitycenter.windows.com/V1.0",
-    });
-    return withSecret(
-      { ...config, mode: "service", reason: "entered at start-up", clientId, authUrl, apiUrl },
-      secret,
-    );
+    const { secret, ...entered } = await askCredentials(ask, config);
+    return withSecret({ ...config, ...entered, mode: "service", reason: "entered at start-up" }, secret);
   });
 }

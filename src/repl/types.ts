@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import type { Dispatcher } from "undici";
-import type { RunningEmulator } from "../emulator/index.js";
+import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
 
 /** The parts of a session the console uses: structural, so the console works with any conforming client. */
@@ -13,6 +13,7 @@ export interface ReplSession {
 
 /** How results are printed: `.format table|json|csv`. */
 export const FORMATS = ["table", "json", "csv"] as const;
+/** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
 /** Everything one console run shares between its parts. Mutable on purpose: commands change it. */

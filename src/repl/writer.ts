@@ -21,6 +21,10 @@ function isThenable(value: unknown): boolean {
   );
 }
 
+function isFormatted(value: object): boolean {
+  return inspect.custom in value && typeof (value as { toHtml?: unknown }).toHtml === "function";
+}
+
 /**
  * The REPL's writer: every result goes through the pretty-printer in the current `.format`; a forgotten
  * `await` gets a one-line hint (and a rejected Promise is not reported twice as unhandled).
@@ -33,7 +37,9 @@ export function makeWriter(state: ReplState): (value: unknown) => string {
       if (types.isPromise(value)) value.catch(() => undefined);
       return AWAIT_HINT;
     }
-    if (typeof value === "object" && value !== null && SHOWN in value) return String(value);
+    // Helper output and pp(...) are already formatted: printed as they are, whatever the format.
+    if (typeof value === "object" && value !== null && (SHOWN in value || isFormatted(value)))
+      return String(value);
     if (state.format === "json") return toJson(value);
     if (state.format === "csv" && Array.isArray(value)) return toCsv(value);
     return formatValue(value, { width: outputWidth(state), color: state.color });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Session } from "../../src/api/index.js";
-import { importIocs, type BulkSets } from "../../src/bulk/index.js";
+import { importIocs, planRows, writeErrorReport, type BulkSets } from "../../src/bulk/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../helpers/emulator.js";
 import { iocsOf, keysOf, newAlert, openSession, syntheticCsv } from "./session.js";
@@ -52,6 +52,9 @@ describe("importIocs", () => {
     expect(result.rejections.map((r) => r.line)).toEqual([2, 3, 4, 5, 6]);
     const report = await readFile(join(dir, "errors.csv"), "utf8");
     expect(report.split("\n")[1]).toMatch(/^rejected,2,,,Value,8311e8b3.*40 hexadecimal/);
+    await writeErrorReport(result, join(dir, "errors.jsonl"));
+    const lines = (await readFile(join(dir, "errors.jsonl"), "utf8")).trim().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([2, 3, 4, 5, 6]);
     expect(keysOf(await iocsOf(session, alert))).toEqual([
       "IpAddress|203.0.113.7|Equals",
       "Md5|d41d8cd98f00b204e9800998ecf8427e|Equals",
@@ -67,6 +70,24 @@ describe("importIocs", () => {
     await expect(plan.apply({ confirm: true })).rejects.toThrow(/dry run/);
     expect(await writesSoFar()).toBe(before);
     expect(await iocsOf(session, alert)).toHaveLength(0);
+  });
+
+  it("lists every row of a plan with its action and reason, in line order, for a table", async () => {
+    const alert = await newAlert(session);
+    await (await importIocs(session, "203.0.113.7\n", { alert })).apply({ confirm: true });
+    const plan = await importIocs(session, fixture("bad-rows.csv"), { alert, dryRun: true });
+    const rows = planRows(plan);
+    expect(rows.map((r) => [r.Line, r.Action])).toEqual([
+      [2, "rejected"],
+      [3, "rejected"],
+      [4, "rejected"],
+      [5, "rejected"],
+      [6, "rejected"],
+      [7, "create"],
+      [8, "unchanged"],
+      [9, "create"],
+    ]);
+    expect(rows[1]?.Reason).toMatch(/no CIDR/);
   });
 
   it("refuses to apply without confirm: true", async () => {
@@ -94,7 +115,7 @@ describe("importIocs", () => {
     const alert = await newAlert(session);
     const text = "value\n52.184.197.12\nexample.com\n52.184.197.12\nEXAMPLE.com\n";
     const result = await (await importIocs(session, text, { alert })).apply({ confirm: true });
-    expect(result).toMatchObject({ created: 2, duplicates: 2 });
+    expect(result).toMatchObject({ created: 2, duplicates: 2, rejected: 0 });
     expect(await iocsOf(session, alert)).toHaveLength(2);
   });
 

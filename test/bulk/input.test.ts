@@ -93,6 +93,8 @@ describe("reading import inputs", () => {
   it("detects the format of a string by its content and accepts arrays of objects", async () => {
     expect((await readInput("type,value\nMd5,d41d8cd98f00b204e9800998ecf8427e\n")).format).toBe("csv");
     expect((await readInput("52.184.197.12\nexample.com\n")).format).toBe("text");
+    expect((await readInput("Value\nexample.com\n")).format).toBe("csv");
+    await expect(readInput("no-such-feed.csv")).rejects.toThrow(/names no readable file/);
     expect((await readInput('[{"Type":"Md5","Value":"x"}]')).format).toBe("json");
     const objects = await readInput([{ Type: "Md5", Value: "d41d8cd98f00b204e9800998ecf8427e" }]);
     expect(objects.rows).toEqual([

@@ -25,7 +25,6 @@ describe("imports under trouble", () => {
     const emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 3, latency: "60" });
     const session = await openSession(emu);
     const alert = await newAlert(session);
-    const started = Date.now();
     const result = await (
       await importIocs(session, syntheticCsv(2000), { alert })
     ).apply({
@@ -33,11 +32,11 @@ describe("imports under trouble", () => {
       chunkSize: 20,
       chunkConcurrency: 1,
     });
-    expect(Date.now() - started).toBeGreaterThan(6000);
     expect(result).toMatchObject({ created: 2000, failed: 0 });
     expect(await iocsOf(session, alert)).toHaveLength(2000);
     const stats = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { tokensIssued: number };
-    expect(stats.tokensIssued).toBeGreaterThan(2);
+    // 100 chunks at 60 ms each outlive the 3-second token at least twice.
+    expect(stats.tokensIssued).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
   it("looks up a chunk whose answer was lost after it landed, and does not send it again", async () => {

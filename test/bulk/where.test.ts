@@ -9,6 +9,7 @@ import {
   disableWhere,
   exportIocs,
   importIocs,
+  planRows,
   updateWhere,
 } from "../../src/bulk/index.js";
 import { where } from "../../src/http/filter.js";
@@ -69,6 +70,10 @@ describe("edits by filter", () => {
     const plan = await disableWhere(session, "startswith(Name,'disable-me')");
     expect(plan.change.map((i) => i.id)).toEqual([a]);
     expect(plan.unchanged.map((i) => i.id)).toEqual([b]);
+    expect(planRows(plan).map((r) => [r.Id, r.Action])).toEqual([
+      [a, "disable"],
+      [b, "unchanged"],
+    ]);
     const result = await plan.apply({ confirm: true });
     expect(result).toMatchObject({ disabled: 1, unchanged: 1 });
     expect((await session.alerts.get(a)).Enabled).toBe(false);

@@ -55,6 +55,15 @@ beforeAll(async () => {
       return reply(res, 200, { value: [entity] });
     if (path === "/V1.0/AlertDefinitions(1)" && req.method === "PATCH") return reply(res, 204);
     if (path === "/V1.0/AlertDefinitions(3)") return reply(res, 200, { value: [] });
+    if (path.startsWith("/V1.0/IndicatorsOfCompromise/$count"))
+      return reply(res, 404, { error: { code: "NotFound" } });
+    if (
+      path.startsWith("/V1.0/IndicatorsOfCompromise?") &&
+      path.includes("$count=true") &&
+      path.includes("$top=0")
+    ) {
+      return reply(res, 200, { value: [], "@odata.count": 42 });
+    }
     if (path === "/V1.0/AlertDefinitions(2)")
       return reply(res, 302, undefined, { location: `${elsewhereUrl}/V1.0/AlertDefinitions(2)` });
     if (path.startsWith("/V1.0/AlertDefinitions")) {
@@ -80,6 +89,10 @@ afterAll(async () => {
 describe("replies the emulator does not give", () => {
   it("accepts a single entity wrapped in value, as the docs' sample shows", async () => {
     expect(await session.alerts.get(1)).toEqual(entity);
+  });
+
+  it("counts through $count=true when the service has no /$count segment", async () => {
+    expect(await session.iocs.count()).toBe(42);
   });
 
   it("treats an empty wrapped reply as a 404", async () => {

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
 import { where } from "../../src/http/index.js";
@@ -160,6 +161,10 @@ describe("lists and paging", () => {
     const pages = wire.filter((e) => e.url.includes("IndicatorsOfCompromise"));
     expect(pages).toHaveLength(14);
     expect(pages.slice(1).every((e) => e.url.includes("skiptoken"))).toBe(true);
+  });
+
+  it("says how to use a list that was not awaited", () => {
+    expect(inspect(session.iocs.list())).toMatch(/await it for the first page/);
   });
 
   it("gives the first page only when awaited, with its next link kept off the items", async () => {

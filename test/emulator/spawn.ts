@@ -47,8 +47,9 @@ export function spawnCli(args: readonly string[]): SpawnedCli {
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
+  // "close", not "exit": it comes after the output pipes are drained, so every line has been read.
   const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)),
+    child.once("close", (code, signal) => resolve(code ?? signal ?? -1)),
   );
   createInterface({ input: child.stderr! }).on("line", (line) => stderr.push(line));
   const firstLine = new Promise<string>((resolve, reject) => {

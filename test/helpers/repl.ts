@@ -48,6 +48,8 @@ export interface PtyRepl {
   waitFor(pattern: RegExp | string, options?: { from?: number; timeoutMs?: number }): Promise<string>;
   /** Waits for the prompt at the end of the output. */
   waitForPrompt(options?: { from?: number; timeoutMs?: number }): Promise<string>;
+  /** Waits until the session is connected (the "Token expires" line) and the prompt is back. */
+  ready(options?: { timeoutMs?: number }): Promise<string>;
   /** Types a line and Enter, waits for the next prompt, returns what was printed in between (stripped). */
   send(line: string, options?: { timeoutMs?: number }): Promise<string>;
   /** Writes raw keys (e.g. "\t", "\x03"). */
@@ -98,6 +100,7 @@ export function startPty(args: string[] = ["--emulator"], env: Record<string, st
     output,
     waitFor,
     waitForPrompt: (options) => waitFor(PROMPT, options),
+    ready: (options) => waitFor(/Token expires[^\n]*\n(?:[\s\S]*\n)?ti> $/, options),
     send: async (line, options = {}) => {
       const from = output().length;
       child.write(`${line}\r`);

@@ -30,7 +30,7 @@ describe("completion", () => {
   it("completes methods, fields and enum values without sending a request", async () => {
     const emu = await startTestEmulator({ clientSecret: SECRET });
     const repl = startPty([], serviceEnv(emu));
-    await repl.waitForPrompt();
+    await repl.ready();
     const before = await apiCounters(emu);
     let from = repl.output().length;
     repl.write("alerts.cre\t");
@@ -55,7 +55,7 @@ describe("feedback", () => {
   it("shows a spinner on a slow call and Ctrl-C cancels it, back to the prompt", async () => {
     const emu = await startTestEmulator({ faults: "hang:100%@api" });
     const repl = startPty([], serviceEnv(emu));
-    await repl.waitForPrompt();
+    await repl.ready();
     const from = repl.output().length;
     repl.write("await alerts.list()\r");
     await repl.waitFor("Waiting for the service", { from });
@@ -69,7 +69,7 @@ describe("feedback", () => {
 describe("prompts", () => {
   it("runs the .new-alert wizard with each key read once, then gives the prompt back", async () => {
     const repl = startPty();
-    await repl.waitForPrompt();
+    await repl.ready();
     const from = repl.output().length;
     repl.write(".new-alert\r");
     await repl.waitFor("Name", { from });
@@ -96,9 +96,34 @@ describe("prompts", () => {
     repl.kill();
   });
 
+  it("runs the .new-ioc wizard, validating the value for its type as it is typed", async () => {
+    const repl = startPty();
+    await repl.ready();
+    await repl.send(
+      `await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })`,
+    );
+    const from = repl.output().length;
+    repl.write(".new-ioc\r");
+    for (const question of ["Alert definition", "Type", "DetectionFunction"]) {
+      await repl.waitFor(question, { from });
+      repl.write("\r");
+    }
+    await repl.waitFor("Value", { from });
+    repl.write("xyz\r");
+    await repl.waitFor("must be 40 hexadecimal characters", { from });
+    repl.write("\u007f\u007f\u007fdead1111eeaabbccddeeaabbccddee11ffffffff\r");
+    for (const question of ["Enabled", "ExpiresAt", "Create it?"]) {
+      await repl.waitFor(question, { from });
+      repl.write("\r");
+    }
+    const text = await repl.waitFor(/AlertDefinitionId\s+1[\s\S]*ti> $/, { from });
+    expect(text).toMatch(/Value\s+dead1111eeaabbccddeeaabbccddee11ffffffff/);
+    repl.kill();
+  });
+
   it("walks through the five documented steps, asking before each write", async () => {
     const repl = startPty();
-    await repl.waitForPrompt();
+    await repl.ready();
     const from = repl.output().length;
     repl.write(".walkthrough\r");
     for (let step = 1; step <= 5; step++) {
@@ -117,7 +142,29 @@ describe("prompts", () => {
     const repl = startPty([]);
     await repl.waitFor("No credentials configured");
     repl.write("\r");
-    expect(await repl.waitForPrompt()).toContain("embedded emulator");
+    expect(await repl.ready()).toContain("embedded emulator (no credentials)");
+    expect(await repl.send("(await alerts.list()).length")).toContain("0");
+    repl.kill();
+  });
+
+  it("logs in with .login (masked secret) and switches to the given service", async () => {
+    const emu = await startTestEmulator({ clientSecret: SECRET });
+    const repl = startPty();
+    await repl.ready();
+    const from = repl.output().length;
+    repl.write(".login\r");
+    for (const [question, answer] of [
+      ["Client id", `${emu.clientId}\r`],
+      ["Client secret", `${SECRET}\r`],
+      ["Token URL", `${emu.authUrl}\r`],
+      ["API URL", `\u0015${emu.apiUrl}\r`],
+    ] as const) {
+      await repl.waitFor(question, { from });
+      repl.write(answer);
+    }
+    const text = await repl.waitFor(/Connected to [^\n]+\n[\s\S]*ti> $/, { from });
+    expect(text).not.toContain(SECRET);
+    expect(await repl.send("session.config.apiUrl")).toContain(emu.apiUrl);
     repl.kill();
   });
 });
@@ -127,7 +174,7 @@ describe("history", () => {
     const emu = await startTestEmulator({ clientSecret: SECRET });
     const env = serviceEnv(emu);
     const repl = startPty([], env);
-    await repl.waitForPrompt();
+    await repl.ready();
     await repl.send(`const s = "${SECRET}"`);
     await repl.send(`const h = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl"`);
     await repl.send("1 + 1");

@@ -31,6 +31,19 @@ describe("piped stdin", () => {
     expect(code).toBe(1);
   });
 
+  it("shows no spinner on a slow call when the output is a pipe", async () => {
+    const emu = await startTestEmulator({ latency: "700" });
+    const env = cleanEnv({
+      TI_AUTH_URL: emu.authUrl,
+      TI_API_URL: emu.apiUrl,
+      TI_CLIENT_ID: emu.clientId,
+      TI_CLIENT_SECRET: emu.clientSecret,
+    });
+    const { stdout, stderr } = await runPiped([], { input: "await alerts.list()\n", env });
+    expect(stdout).toBe("(no rows)\n");
+    expect(stderr).toBe("");
+  });
+
   it("changes the output format with .format", async () => {
     const { stdout } = await runPiped([], {
       input: ".format json\n[{ Id: 1, Value: 'x' }]\n.format csv\n[{ Id: 1, Value: 'x' }]\n",

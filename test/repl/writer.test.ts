@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { pp } from "../../src/display/index.js";
 import { take } from "../../src/repl/helpers.js";
 import type { ReplState } from "../../src/repl/types.js";
 import { AWAIT_HINT, makeWriter, shown } from "../../src/repl/writer.js";
@@ -33,8 +34,9 @@ describe("the REPL writer", () => {
     expect(makeWriter(state("csv"))(rows)).toBe("Id,Type,Value,DetectionFunction\r\n1,Sha1,ab,Equals");
   });
 
-  it("prints helper output as is, whatever the format", () => {
+  it("prints helper output and pp(...) as is, whatever the format", () => {
     expect(makeWriter(state("json"))(shown("as is"))).toBe("as is");
+    expect(makeWriter(state("json"))(pp([{ Id: 1, Name: "n" }]))).toMatch(/^Id\s+Name\n1\s+n$/);
   });
 });
 

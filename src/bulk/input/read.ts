@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
+import { invalid } from "../errors.js";
 import type { InputFormat, ReadResult } from "../types.js";
 import { readCsv } from "./csv.js";
 import { objectRows, readJson } from "./json.js";
@@ -20,7 +21,8 @@ const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
 };
 
 /**
- * Reads an input into rows with line numbers. A one-line string naming an existing file is read as that file;
+ * Reads an input into rows with line numbers. A one-line string naming an existing file is read as that file
+ * (one that looks like a path, starting with `/`, `./`, `~/` or a drive, or with a known extension, must exist);
  * the format comes from `format`, else the file extension, else the content (JSON, a STIX bundle, CSV with a
  * `value` column, or plain text).
  * @example await readInput("iocs.csv") // { format: "csv", rows: [...], rejected: [...] }
@@ -31,6 +33,8 @@ export async function readInput(
 ): Promise<ReadResult> {
   if (typeof input !== "string") return { format: "json", ...objectRows(input), warnings: [] };
   const path = (await isFile(input)) ? input : undefined;
+  // "feed.csv" with a typo must not become the domain name feed.csv.
+  if (!path && looksLikePath(input)) throw invalid("input", input, "names no readable file");
   const text = path ? await readFile(path, { encoding: "utf8", signal: options.signal }) : input;
   const format = options.format ?? (path ? EXTENSIONS[extname(path).toLowerCase()] : undefined);
   return readFormat(text, format ?? sniff(text));
@@ -55,7 +59,13 @@ export function sniff(text: string): InputFormat {
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "json";
   const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#")) ?? "";
   const cells = first.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
-  return cells.length > 1 && cells.includes("value") ? "csv" : "text";
+  return cells.includes("value") ? "csv" : "text";
+}
+
+function looksLikePath(input: string): boolean {
+  const text = input.trim();
+  if (text.includes("\n")) return false;
+  return /^(\.{0,2}\/|~\/|[a-z]:\\)/i.test(text) || EXTENSIONS[extname(text).toLowerCase()] !== undefined;
 }
 
 async function isFile(input: string): Promise<boolean> {

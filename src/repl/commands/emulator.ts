@@ -1,4 +1,4 @@
-import { formatValue } from "../../display/index.js";
+import { formatRecord, formatValue } from "../../display/index.js";
 import { outputWidth, type ReplState } from "../types.js";
 import { say } from "./run.js";
 
@@ -30,8 +30,9 @@ async function admin(state: ReplState, method: string, path: string, body?: unkn
  */
 export async function emulatorCommand(state: ReplState, rest: string): Promise<void> {
   const [sub = "status", ...args] = rest.split(/\s+/).filter(Boolean);
+  const opts = { width: outputWidth(state), color: state.color };
   const show = (value: unknown): void =>
-    say(state, formatValue(value, { width: outputWidth(state), color: state.color }));
+    say(state, isRecord(value) ? formatRecord(value, opts) : formatValue(value, opts));
   switch (sub) {
     case "status":
       return show({
@@ -51,4 +52,8 @@ export async function emulatorCommand(state: ReplState, rest: string): Promise<v
     default:
       throw new TypeError(".emulator takes status, stats, faults [rules|off] or reset");
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

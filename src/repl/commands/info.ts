@@ -1,4 +1,4 @@
-import { formatRecord, formatValue } from "../../display/index.js";
+import { formatRecord } from "../../display/index.js";
 import { FORMATS, outputWidth, type Format, type ReplState } from "../types.js";
 import { say } from "./run.js";
 
@@ -56,7 +56,11 @@ export function token(state: ReplState): void {
   const { expiresAt, claims } = tokenInfo(state);
   if (expiresAt === undefined && claims === undefined) return say(state, "No token yet: make a call first.");
   say(state, `Expires: ${formatTime(expiresAt)}`);
-  if (claims) say(state, formatValue(claims, { width: outputWidth(state), color: state.color }));
+  if (claims)
+    say(
+      state,
+      formatRecord(claims as Record<string, unknown>, { width: outputWidth(state), color: state.color }),
+    );
 }
 
 /** `.format table|json|csv`: how results print from now on. */
