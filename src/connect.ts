@@ -1,5 +1,6 @@
 import type { Dispatcher } from "undici";
 import { Session, type SessionSettings, type WarningListener } from "./api/index.js";
+import { attachBulkEdits, type WithBulkEdits } from "./bulk/index.js";
 import { pp } from "./display/index.js";
 import { Secret } from "./auth/index.js";
 import {
@@ -8,6 +9,7 @@ import {
   systemClock,
   type Clock,
   type RetryPolicy,
+  type SignalSource,
 } from "./http/index.js";
 
 /** Where to connect and how. Every field falls back to the environment, then to a default. */
@@ -39,12 +41,23 @@ export interface ConnectOptions {
   readonly blockWindowMs?: number;
   /** Where to read TI_* variables from. Default: process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Aborts connecting (the first token request). */
+  /** Aborts connecting (the first token request). Calls on the session use `defaultSignal` and their own. */
   readonly signal?: AbortSignal;
+  /**
+   * Asked when each call starts (`alerts.list()`, each page of a list, `iocs.create()`, ...) for a signal that
+   * aborts it, joined with the call's own `signal`: either one stops the request on the wire, its retries and
+   * waits, with an AbortedError. For cancelling by context rather than by argument: Ctrl-C in a console, or a
+   * server's per-request signal from an AsyncLocalStorage. Default: none.
+   * @example connect({ defaultSignal: () => requestContext.getStore()?.signal })
+   */
+  readonly defaultSignal?: SignalSource;
 }
 
-/** A session with the pretty-printer attached: `session.pp(await session.alerts.list())`. */
-export type ConnectedSession = Session & {
+/**
+ * A session with the bulk edits (`iocs.import`, `iocs.updateWhere`, `iocs.deleteWhere`, `iocs.export`,
+ * `alerts.disableWhere`) and the pretty-printer attached: `session.pp(await session.alerts.list())`.
+ */
+export type ConnectedSession = WithBulkEdits<Session> & {
   /** Display's pretty-printer: a table for a list of entities, a record for one, one line for an error. */
   readonly pp: typeof pp;
 };
@@ -70,7 +83,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectedSe
     await session.close();
     throw error;
   }
-  return Object.assign(session, { pp });
+  return Object.assign(attachBulkEdits(session), { pp });
 }
 
 /**
@@ -98,6 +111,7 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
     onWarning: options.onWarning ?? (() => undefined),
     refreshWindowMs: options.refreshWindowMs ?? 300_000,
     blockWindowMs: options.blockWindowMs ?? 60_000,
+    defaultSignal: options.defaultSignal ?? (() => undefined),
   };
 }
 

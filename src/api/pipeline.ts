@@ -7,6 +7,7 @@ import {
   createTransport,
   withBearerAuth,
   withConcurrencyLimit,
+  withDefaultSignal,
   withOriginPause,
   withRetry,
   type BearerTokenSource,
@@ -15,6 +16,7 @@ import {
   type RetryPolicy,
   type Send,
   type SendWrapper,
+  type SignalSource,
 } from "../http/index.js";
 
 /** What the wrapper stack is built from (normalised options). */
@@ -24,6 +26,8 @@ export interface PipelineOptions {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly clock: Clock;
+  /** The signal every API call also obeys (see ConnectOptions.defaultSignal). */
+  readonly defaultSignal: SignalSource;
 }
 
 /** The two sends of a session (API calls with a token, token requests without), sharing one transport and log. */
@@ -59,18 +63,25 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
   return {
     api: (tokens) =>
-      // open: refuses calls after close()
-      open(
-        // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed)
-        retry(
-          // auth: attaches a fresh bearer token per attempt; on 401 forces one refresh and replays once
-          withBearerAuth(tokens)(
-            // limit: at most `concurrency` requests in flight
-            withConcurrencyLimit(options.concurrency)(
-              // throttle: checked right before the wire, so a 429 holds back every queued request of the origin
-              withOriginPause({ gate, clock: options.clock, maxPauseMs: options.retry.retryAfterCeilingMs })(
-                // log + transport: one undici request(), reported to request listeners
-                wire,
+      // default signal: the caller's signal joined with the session's, so every layer below stops on either
+      withDefaultSignal(options.defaultSignal)(
+        // open: refuses calls after close()
+        open(
+          // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed)
+          retry(
+            // auth: attaches a fresh bearer token per attempt; on 401 forces one refresh and replays once
+            withBearerAuth(tokens)(
+              // limit: at most `concurrency` requests in flight
+              withConcurrencyLimit(options.concurrency)(
+                // throttle: checked right before the wire, so a 429 holds back every queued request of the origin
+                withOriginPause({
+                  gate,
+                  clock: options.clock,
+                  maxPauseMs: options.retry.retryAfterCeilingMs,
+                })(
+                  // log + transport: one undici request(), reported to request listeners
+                  wire,
+                ),
               ),
             ),
           ),

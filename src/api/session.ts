@@ -13,6 +13,7 @@ import {
   type Clock,
   type RequestListener,
   type RetryPolicy,
+  type SignalSource,
 } from "../http/index.js";
 import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
@@ -35,6 +36,8 @@ export interface SessionSettings {
   readonly onWarning: WarningListener;
   readonly refreshWindowMs: number;
   readonly blockWindowMs: number;
+  /** Asked when each API call starts for a signal that also aborts it. */
+  readonly defaultSignal: SignalSource;
 }
 
 /** The session's configuration as it may be shown: the secret is always `[redacted]`. */

@@ -7,7 +7,8 @@ import { planImport, type ImportOptions, type ImportPlan, type PlannedUpdate } f
 import { runPool } from "./pool.js";
 import type { BulkResult } from "./result.js";
 import { writeItem } from "./retry.js";
-import { newMemory, Run, type RunMemory } from "./run.js";
+import { newMemory, type RunMemory } from "./memory.js";
+import { Run } from "./run.js";
 import { signalOption, type BulkSets } from "./sets.js";
 import type { Candidate } from "./normalize.js";
 

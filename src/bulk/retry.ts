@@ -1,6 +1,7 @@
 import { classifyFailure } from "./errors.js";
 import type { Outcome } from "./journal.js";
-import type { Run, RunItem } from "./run.js";
+import type { RunItem } from "./memory.js";
+import type { Run } from "./run.js";
 
 /**
  * Waits `ms`, or less if `signal` aborts (then resolves: the caller checks the signal).

@@ -1,5 +1,6 @@
 import { failureOf } from "./errors.js";
-import { Journal, type JournalState, type Outcome } from "./journal.js";
+import { Journal, type Outcome } from "./journal.js";
+import type { RunItem, RunMemory } from "./memory.js";
 import type { ApplySettings } from "./options.js";
 import { ProgressTracker } from "./progress.js";
 import { writeErrorReport } from "./report.js";
@@ -12,24 +13,6 @@ import {
   type Tally,
 } from "./result.js";
 import type { Rejection } from "./types.js";
-
-/** One item of a run: its identity key, and its source line or entity Id when known. */
-export interface RunItem {
-  readonly key: string;
-  readonly line?: number;
-  readonly id?: number | undefined;
-}
-
-/** Memory of one plan's applies, so applying the same plan twice (after an abort) never repeats work. */
-export interface RunMemory {
-  readonly done: JournalState["done"];
-  readonly unacknowledged: Set<string>;
-}
-
-/** A fresh memory. */
-export function newMemory(): RunMemory {
-  return { done: new Map(), unacknowledged: new Set() };
-}
 
 /** The bookkeeping of one apply: tally, progress, journal (file and memory), stop reason. */
 export class Run {

@@ -3,6 +3,7 @@ export * from "./errors.js";
 export * from "./types.js";
 export * from "./url.js";
 export * from "./sleep.js";
+export * from "./signal.js";
 export * from "./status.js";
 export * from "./transport.js";
 export * from "./retry-policy.js";

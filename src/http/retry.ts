@@ -1,4 +1,4 @@
-import { NetworkError, TimeoutError } from "./errors.js";
+import { AbortedError, NetworkError, TimeoutError } from "./errors.js";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { errorForResponse } from "./status.js";
@@ -68,13 +68,18 @@ type AttemptResult =
   | { readonly response: HttpResponse; readonly outcome: AttemptOutcome }
   | { readonly error: NetworkError | TimeoutError; readonly outcome: AttemptOutcome };
 
-/** One attempt, with network failures turned into an outcome the policy can judge (other errors propagate). */
+/**
+ * One attempt, with network failures turned into an outcome the policy can judge (other errors propagate). A
+ * failure after the caller aborted is the abort, whatever the layer below called it: it is never retried.
+ */
 async function attemptOnce(next: Send, request: HttpRequest, clock: Clock): Promise<AttemptResult> {
   try {
     const response = await next(request);
     const retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
     return { response, outcome: { status: response.status, retryAfterMs } };
   } catch (error) {
+    if (request.signal?.aborted && !(error instanceof AbortedError))
+      throw new AbortedError(request.signal.reason);
     if (error instanceof NetworkError)
       return { error, outcome: { networkErrorCode: errorCode(error.cause) } };
     if (error instanceof TimeoutError) return { error, outcome: { networkErrorCode: undefined } };

@@ -1,0 +1,28 @@
+import { AbortedError } from "./errors.js";
+import type { SendWrapper } from "./types.js";
+
+/** Where a session finds the signal of the work in progress; asked once when each call starts. */
+export type SignalSource = () => AbortSignal | undefined;
+
+/**
+ * One signal that aborts when either does; undefined when neither is given.
+ * @example const signal = eitherSignal(options.signal, AbortSignal.timeout(5000))
+ */
+export function eitherSignal(a?: AbortSignal, b?: AbortSignal): AbortSignal | undefined {
+  if (!a || a === b) return b;
+  if (!b) return a;
+  return AbortSignal.any([a, b]);
+}
+
+/**
+ * Gives every request the signal `source` returns when the request starts, combined with the request's own, so
+ * that retries, waits and read-backs stop with it; an already aborted signal fails at once, before any wait.
+ * @example const send = withDefaultSignal(() => storage.getStore()?.signal)(next)
+ */
+export function withDefaultSignal(source: SignalSource): SendWrapper {
+  return (next) => async (request) => {
+    const signal = eitherSignal(request.signal, source());
+    if (signal?.aborted) throw new AbortedError(signal.reason);
+    return next(signal === request.signal ? request : { ...request, signal });
+  };
+}
