@@ -5,3 +5,4 @@ export * from "./fields.js";
 export * from "./values.js";
 export * from "./validate.js";
 export * from "./bind.js";
+export * from "./examples.js";

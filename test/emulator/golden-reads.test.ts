@@ -1,40 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
-import { caller, definitionBody, iocBody, normalise, resetEmulator } from "./support.js";
+import {
+  caller,
+  definitionBody,
+  iocBody,
+  normalise,
+  resetEmulator,
+  GOLDEN_DEFINITION,
+  GOLDEN_IOC,
+} from "./support.js";
 
 // Golden shapes from ti-api.md Part 1 (the docs' request/response samples), with dates, guids and the port normalised.
 const emulator = await startTestEmulator();
 const call = caller(emulator);
 
-const DEFINITION = {
-  Id: 1,
-  Name: "The alert's name",
-  Severity: "Low",
-  InternalDescription: "An internal description of the Alert",
-  Title: "The Title",
-  UxDescription: "Description of the alerts",
-  RecommendedAction: "The alert's recommended action",
-  Category: "Trojan",
-  Enabled: true,
-  CreatedAt: "<date>",
-  CreatedBy: "<guid>",
-  LastModifiedAt: null,
-  LastModifiedBy: null,
-};
-
-const IOC = {
-  Id: 1,
-  Type: "Sha1",
-  Value: "dead1111eeaabbccddeeaabbccddee11ffffffff",
-  DetectionFunction: "Equals",
-  Enabled: true,
-  ExpiresAt: null,
-  AlertDefinitionId: 1,
-  CreatedAt: "<date>",
-  CreatedBy: "<guid>",
-  LastModifiedAt: null,
-  LastModifiedBy: null,
-};
+const DEFINITION = GOLDEN_DEFINITION;
+const IOC = GOLDEN_IOC;
 
 beforeEach(() => resetEmulator(emulator));
 

@@ -1,4 +1,5 @@
 import type { RunningEmulator } from "../../src/emulator/index.js";
+import { DOCS_ALERT_DEFINITION } from "../../src/schema/index.js";
 import { fetchTestToken } from "../helpers/emulator.js";
 
 /** A response as the tests look at it. */
@@ -56,17 +57,7 @@ export function caller(emulator: RunningEmulator): Call {
 
 /** A valid alert definition create body, with overrides. */
 export function definitionBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    Name: "The alert's name",
-    Severity: "Low",
-    InternalDescription: "An internal description of the Alert",
-    Title: "The Title",
-    UxDescription: "Description of the alerts",
-    RecommendedAction: "The alert's recommended action",
-    Category: "Trojan",
-    Enabled: true,
-    ...overrides,
-  };
+  return { ...DOCS_ALERT_DEFINITION, ...overrides };
 }
 
 /** A valid IOC create body bound to an alert definition, with overrides. */
@@ -103,3 +94,35 @@ export async function resetEmulator(emulator: RunningEmulator): Promise<void> {
   });
   if (response.status !== 200) throw new Error(`reset failed with ${response.status}`);
 }
+
+// Golden shapes from ti-api.md Part 1 (the docs' samples), spelled out literally: they are the specification the
+// emulator is held to, so they must not be derived from the code under test. Dates and guids are normalised.
+export const GOLDEN_DEFINITION = {
+  Id: 1,
+  Name: "The alert's name",
+  Severity: "Low",
+  InternalDescription: "An internal description of the Alert",
+  Title: "The Title",
+  UxDescription: "Description of the alerts",
+  RecommendedAction: "The alert's recommended action",
+  Category: "Trojan",
+  Enabled: true,
+  CreatedAt: "<date>",
+  CreatedBy: "<guid>",
+  LastModifiedAt: null,
+  LastModifiedBy: null,
+};
+
+export const GOLDEN_IOC = {
+  Id: 1,
+  Type: "Sha1",
+  Value: "dead1111eeaabbccddeeaabbccddee11ffffffff",
+  DetectionFunction: "Equals",
+  Enabled: true,
+  ExpiresAt: null,
+  AlertDefinitionId: 1,
+  CreatedAt: "<date>",
+  CreatedBy: "<guid>",
+  LastModifiedAt: null,
+  LastModifiedBy: null,
+};

@@ -1,3 +1,4 @@
+import { DOCS_ALERT_DEFINITION, DOCS_IOC } from "../../schema/index.js";
 import type { Seed } from "./seed.js";
 
 /**
@@ -7,21 +8,9 @@ import type { Seed } from "./seed.js";
 export const SAMPLE_SEED: Seed = {
   alertDefinitions: [
     {
-      Name: "The alert's name",
-      Severity: "Low",
-      InternalDescription: "An internal description of the Alert",
-      Title: "The Title",
-      UxDescription: "Description of the alerts",
-      RecommendedAction: "The alert's recommended action",
-      Category: "Trojan",
-      Enabled: true,
+      ...DOCS_ALERT_DEFINITION,
       iocs: [
-        {
-          Type: "Sha1",
-          Value: "dead1111eeaabbccddeeaabbccddee11ffffffff",
-          DetectionFunction: "Equals",
-          Enabled: true,
-        },
+        DOCS_IOC,
         {
           Type: "Sha1",
           Value: "8311e8b377736fb93b18b15372355f3f26c4cd29",

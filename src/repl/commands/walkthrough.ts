@@ -1,22 +1,14 @@
 import type { REPLServer } from "node:repl";
 import { formatValue } from "../../display/index.js";
+import { DOCS_ALERT_DEFINITION, DOCS_IOC } from "../../schema/index.js";
 import { withPrompts } from "../prompts.js";
 import { outputWidth, type ReplState } from "../types.js";
 import { callOptions, entitySets } from "./api.js";
 import { say } from "./run.js";
 
 // The docs' values (Python and PowerShell examples), so the run matches what the user reads.
-const ALERT = {
-  Name: "The alert's name",
-  Severity: "Low",
-  InternalDescription: "An internal description of the Alert",
-  Title: "The Title",
-  UxDescription: "Description of the alerts",
-  RecommendedAction: "The alert's recommended action",
-  Category: "Trojan",
-  Enabled: true,
-};
-const IOC_VALUE = "dead1111eeaabbccddeeaabbccddee11ffffffff";
+const ALERT = DOCS_ALERT_DEFINITION;
+const IOC_VALUE = DOCS_IOC.Value;
 
 /**
  * `.walkthrough`: the five documented steps (token, session, list, create an alert definition, create an IOC),
