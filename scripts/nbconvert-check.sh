@@ -17,22 +17,32 @@ if [ "$#" -eq 0 ]; then set -- notebooks/*.ipynb; fi
 for notebook in "$@"; do
   name=$(basename "$notebook" .ipynb)
   started=$(date +%s)
-  if ! jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=tslab \
+  # --allow-errors keeps the executed copy even when a cell fails, so that its stderr text can be shown below
+  # (tslab's error replies carry an empty name and message).
+  if ! jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.kernel_name=tslab \
     --ExecutePreprocessor.timeout=300 --output-dir "$out" --output "$name" "$notebook"; then
-    echo "FAIL $notebook: nbconvert reported an error" >&2
+    echo "FAIL $notebook: nbconvert could not execute it" >&2
     status=1
     continue
   fi
   executed="$out/$name.ipynb"
-  if grep -q '"name": "stderr"' "$executed"; then
-    echo "FAIL $notebook: a cell wrote to stderr (see $executed)" >&2
-    status=1
+  problems=()
+  if grep -q -e '"name": "stderr"' -e '"output_type": "error"' "$executed"; then
+    problems+=("a cell failed or wrote to stderr")
+    node -e 'for (const [i, c] of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cells.entries())
+      for (const o of c.outputs ?? []) if (o.name === "stderr" || o.output_type === "error")
+        console.error(`cell ${i}: ${[].concat(o.text ?? [], o.ename ?? [], o.evalue ?? []).join("")}`);' "$executed"
   fi
   if grep -q -e 'ti-console-demo-secret' -e 'eyJ[A-Za-z0-9_-]\{8,\}\.' "$executed"; then
-    echo "FAIL $notebook: a secret or a token appears in the outputs" >&2
-    status=1
+    problems+=("a secret or a token appears in the outputs")
   fi
+  # The HTML is exported either way: it is the easiest place to see what went wrong.
   jupyter nbconvert --to html --output-dir "$out" "$executed"
-  echo "ok   $notebook ($(($(date +%s) - started)) s) -> $out/$name.html"
+  if [ "${#problems[@]}" -gt 0 ]; then
+    echo "FAIL $notebook: ${problems[*]} (see $executed)" >&2
+    status=1
+  else
+    echo "ok   $notebook ($(($(date +%s) - started)) s) -> $out/$name.html"
+  fi
 done
 exit "$status"

@@ -37,6 +37,8 @@ export interface Pipeline {
   /** Sends to the token endpoint: retried and logged, never limited (an API call may be waiting for the token). */
   readonly token: Send;
   readonly log: RequestLog;
+  /** How long requests have been held back by 429 answers so far, in milliseconds. */
+  pausedMs(): number;
   /** Closes the connection pool if the session created it. */
   close(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       ),
     token: open(retry(wire)),
     log,
+    pausedMs: () => gate.pausedMs(),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -124,6 +124,15 @@ export class Session {
     return this.#pipeline.log.subscribe(listener);
   }
 
+  /**
+   * How long requests have been held back by 429 answers since the session opened (a 429 pauses every caller, so
+   * overlapping waits count once). Bulk edits report it as "time waiting on 429".
+   * @example session.waitedMs() // 2000
+   */
+  waitedMs(): number {
+    return this.#pipeline.pausedMs();
+  }
+
   /** Stops token refreshes and closes the connection pool (if the session made it). */
   async close(): Promise<void> {
     this.#closing.abort();

@@ -4,11 +4,8 @@ import type { SendWrapper } from "./types.js";
 /** Where a session finds the signal of the work in progress; asked once when each call starts. */
 export type SignalSource = () => AbortSignal | undefined;
 
-/**
- * One signal that aborts when either does; undefined when neither is given.
- * @example const signal = eitherSignal(options.signal, AbortSignal.timeout(5000))
- */
-export function eitherSignal(a?: AbortSignal, b?: AbortSignal): AbortSignal | undefined {
+// One signal that aborts when either does (no new signal when one is missing or both are the same).
+function eitherSignal(a?: AbortSignal, b?: AbortSignal): AbortSignal | undefined {
   if (!a || a === b) return b;
   if (!b) return a;
   return AbortSignal.any([a, b]);

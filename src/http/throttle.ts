@@ -8,6 +8,8 @@ export interface PauseGate {
   waitFor(origin: string, signal?: AbortSignal): Promise<void>;
   /** Holds every request to `origin` for `ms` from now (an earlier end never shortens a longer pause). */
   pause(origin: string, ms: number): void;
+  /** How long, in all, some origin has been held by a 429 so far (overlapping pauses count once). */
+  pausedMs(): number;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface PauseGate {
  */
 export function createPauseGate(clock: Clock = systemClock): PauseGate {
   const until = new Map<string, number>();
+  let scheduledMs = 0;
   return {
     async waitFor(origin, signal) {
       for (let end = until.get(origin) ?? 0; end > clock.now(); end = until.get(origin) ?? 0) {
@@ -23,7 +26,17 @@ export function createPauseGate(clock: Clock = systemClock): PauseGate {
       }
     },
     pause(origin, ms) {
-      until.set(origin, Math.max(until.get(origin) ?? 0, clock.now() + ms));
+      const now = clock.now();
+      const current = Math.max(until.get(origin) ?? 0, now);
+      const end = Math.max(current, now + ms);
+      scheduledMs += end - current;
+      until.set(origin, end);
+    },
+    pausedMs() {
+      const now = clock.now();
+      let ahead = 0;
+      for (const end of until.values()) ahead += Math.max(0, end - now);
+      return scheduledMs - ahead;
     },
   };
 }

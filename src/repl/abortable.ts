@@ -1,37 +1,22 @@
-import { Agent, type Dispatcher } from "undici";
+import { AsyncLocalStorage } from "node:async_hooks";
 
-/** The signal of the evaluation in flight, if any. */
-export type SignalSource = () => AbortSignal | undefined;
+// The signal travels with the async context, not with the console's state: code an evaluation left running
+// after Ctrl-C (a loop that catches errors) still carries its own, aborted, signal, never the next one's.
+const current = new AsyncLocalStorage<AbortSignal>();
 
 /**
- * An undici dispatcher that aborts each request when the signal current at its start aborts. The console
- * gives it to connect() so that Ctrl-C stops the HTTP request of `await alerts.list()` without the user
- * passing `{ signal }` (the session has no per-session default-signal hook; see the report).
- * @example connect({ dispatcher: createAbortableDispatcher(() => state.controller?.signal) })
+ * Runs `work`, and everything it starts or awaits, as cancelled by `signal` (Ctrl-C aborts it).
+ * @example runAbortable(controller.signal, () => original(code, context, file, cb))
  */
-export function createAbortableDispatcher(current: SignalSource, connections = 8): Dispatcher {
-  const agent = new Agent({ connections, keepAliveTimeout: 10_000 });
-  return agent.compose((dispatch) => (options, handler) => {
-    const signal = current();
-    if (!signal) return dispatch(options, handler);
-    return dispatch(options, abortingHandler(handler, signal));
-  });
+export function runAbortable<T>(signal: AbortSignal, work: () => T): T {
+  return current.run(signal, work);
 }
 
-type Handler = Dispatcher.DispatchHandler;
-
-function abortingHandler(handler: Handler, signal: AbortSignal): Handler {
-  return {
-    onRequestStart(controller, context) {
-      const abort = (): void => controller.abort(signal.reason);
-      if (signal.aborted) abort();
-      else signal.addEventListener("abort", abort, { once: true });
-      handler.onRequestStart?.(controller, context);
-    },
-    onRequestUpgrade: (...args) => handler.onRequestUpgrade?.(...args),
-    onResponseStart: (...args) => handler.onResponseStart?.(...args),
-    onResponseData: (...args) => handler.onResponseData?.(...args),
-    onResponseEnd: (...args) => handler.onResponseEnd?.(...args),
-    onResponseError: (...args) => handler.onResponseError?.(...args),
-  };
+/**
+ * The signal of the evaluation or command the calling code belongs to; undefined outside one. The console gives
+ * it to connect() as `defaultSignal`, so Ctrl-C aborts `await alerts.list()` without the user passing `{ signal }`.
+ * @example connect({ ...credentials, defaultSignal: abortSignal })
+ */
+export function abortSignal(): AbortSignal | undefined {
+  return current.getStore();
 }

@@ -15,7 +15,7 @@ import { evaluate, loadScript } from "./script.js";
 import { createConsole } from "./server.js";
 import { closeSession, openSession } from "./session.js";
 import { startupConfig } from "./start.js";
-import { currentSignal, type ReplSession, type ReplState } from "./types.js";
+import type { ReplSession, ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -53,7 +53,6 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     config,
     session: NOT_CONNECTED,
     emulator: undefined,
-    dispatcher: undefined,
     format: "table",
     color: interactive && process.stdout.hasColors?.() === true,
     interactive,
@@ -61,7 +60,6 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     errors: interactive ? process.stdout : process.stderr,
     lastError: undefined,
     controller: undefined,
-    cancelled: undefined,
     failed: false,
     connecting: Promise.resolve(),
     connected: false,
@@ -69,9 +67,9 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
   };
 }
 
-/** Connects and records the session, its emulator and pool in the state (and the demo secret for redaction). */
+/** Connects and records the session and its emulator in the state (and the demo secret for redaction). */
 async function connectSession(state: ReplState): Promise<void> {
-  const opened = await openSession(state.config, () => currentSignal(state));
+  const opened = await openSession(state.config);
   Object.assign(state, opened, { connected: true });
   if (opened.emulator) state.secrets.add(opened.emulator.clientSecret);
 }

@@ -1,4 +1,5 @@
 import type { REPLServer } from "node:repl";
+import { consoleSets } from "./bulk/sets.js";
 import { replHelpers } from "./helpers.js";
 import { outputWidth, type ReplState } from "./types.js";
 
@@ -13,11 +14,17 @@ export const PRELOADED = ["session", "alerts", "iocs", "pp", "table", "json", "c
 export function installContext(server: REPLServer, state: ReplState): () => void {
   const fill = (context: Record<string, unknown>): void => {
     if (!state.connected) return;
+    // Their bulk edits return plans whose apply asks first and shows progress (see bulk/sets.ts).
+    const { alerts, iocs } = consoleSets(state.session, { server, state });
     const names: Record<string, unknown> = {
       session: state.session,
-      alerts: state.session.alerts,
-      iocs: state.session.iocs,
-      ...replHelpers(() => ({ width: outputWidth(state), color: state.color })),
+      alerts,
+      iocs,
+      ...replHelpers(() => ({
+        width: outputWidth(state),
+        color: state.color,
+        interactive: state.interactive,
+      })),
     };
     for (const [name, value] of Object.entries(names)) {
       Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });

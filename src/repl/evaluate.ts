@@ -1,6 +1,7 @@
 import type { EventEmitter } from "node:events";
 import { Recoverable, type REPLServer } from "node:repl";
 import { formatError } from "../display/index.js";
+import { runAbortable } from "./abortable.js";
 import { startSpinner } from "./spinner.js";
 import type { ReplState } from "./types.js";
 
@@ -16,15 +17,15 @@ export function isInterruption(err: unknown): boolean {
 
 /**
  * Wraps the REPL's own eval (kept for top-level await): each evaluation gets an AbortController that Ctrl-C
- * aborts, a spinner after 250 ms on a terminal, and errors printed as one line (kept for `.stack`) instead of
- * a stack trace.
+ * aborts (every session call the evaluation makes, awaited or not, obeys its signal), a spinner after 250 ms on
+ * a terminal, and errors printed as one line (kept for `.stack`) instead of a stack trace.
  * @example wrapEval(server, state)
  */
 export function wrapEval(server: REPLServer, state: ReplState): void {
   const original = server.eval;
   const pending = takeOverErrors(server, state);
   const wrapped = (code: string, context: object, file: string, cb: EvalCallback): void => {
-    const settle = beginEvaluation(state);
+    const { settle, signal } = beginEvaluation(state);
     pending.fail = (err) => {
       if (!settle()) return;
       pending.fail = undefined;
@@ -42,17 +43,12 @@ export function wrapEval(server: REPLServer, state: ReplState): void {
         return err ? cb(err) : cb(null, result);
       });
     // Code typed while the session still connects runs once it is ready (the prompt shows before that).
-    if (state.connected) run();
-    else void state.connecting.then(run);
+    runAbortable(signal, () => (state.connected ? run() : void state.connecting.then(run)));
   };
   // The typings mark eval read-only; at run time it is a plain property that the line handler reads per line.
   (server as { eval: unknown }).eval = wrapped;
   // Ctrl-C while an evaluation runs: Node rejects the await; aborting the signal also stops the request.
-  server.on("SIGINT", () => {
-    if (!state.controller) return;
-    state.controller.abort(new Error("Cancelled with Ctrl-C"));
-    state.cancelled = state.controller.signal;
-  });
+  server.on("SIGINT", () => state.controller?.abort(new Error("Cancelled with Ctrl-C")));
 }
 
 /**
@@ -75,20 +71,23 @@ function takeOverErrors(
   return pending;
 }
 
-/** Starts one evaluation (its controller, its spinner); returns the function that ends it once (true) only. */
-function beginEvaluation(state: ReplState): () => boolean {
+/**
+ * Starts one evaluation (its controller, its spinner); returns its signal and the function that ends it once
+ * (true) only.
+ */
+function beginEvaluation(state: ReplState): { settle: () => boolean; signal: AbortSignal } {
   const controller = new AbortController();
   state.controller = controller;
-  state.cancelled = undefined;
   const stopSpinner = startSpinner(state);
   let settled = false;
-  return () => {
+  const settle = (): boolean => {
     if (settled) return false;
     settled = true;
     stopSpinner();
     if (state.controller === controller) state.controller = undefined;
     return true;
   };
+  return { settle, signal: controller.signal };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { formatTable, pp, toCsv, toJson } from "../display/index.js";
-import type { DisplayOptions } from "../display/index.js";
+import { formatBulkValue, type BulkDisplayOptions } from "./bulk/format.js";
 import { shown } from "./writer.js";
 
 /**
@@ -17,9 +17,13 @@ export async function take<T>(items: AsyncIterable<T> | Iterable<T>, n: number):
 }
 
 /** The helpers preloaded in the console besides the session's own names. */
-export function replHelpers(display: () => DisplayOptions): Record<string, unknown> {
+export function replHelpers(display: () => BulkDisplayOptions): Record<string, unknown> {
+  const bulk = (value: unknown): object | undefined => {
+    const text = formatBulkValue(value, "table", display());
+    return text === undefined ? undefined : shown(text);
+  };
   return {
-    pp: (value: unknown) => pp(value, display()),
+    pp: (value: unknown) => bulk(value) ?? pp(value, display()),
     table: (rows: readonly unknown[]) => shown(formatTable(Array.isArray(rows) ? rows : [rows], display())),
     json: (value: unknown) => shown(toJson(value)),
     csv: (rows: readonly unknown[]) => shown(toCsv(Array.isArray(rows) ? rows : [rows])),

@@ -1,7 +1,6 @@
-import type { Dispatcher } from "undici";
 import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
-import type { SignalSource } from "./abortable.js";
+import { abortSignal } from "./abortable.js";
 import { startEmbeddedEmulator } from "./embedded.js";
 import type { ReplSession } from "./types.js";
 
@@ -9,23 +8,18 @@ import type { ReplSession } from "./types.js";
 export interface OpenedSession {
   readonly session: ReplSession;
   readonly emulator: RunningEmulator | undefined;
-  /** The connection pool whose requests Ctrl-C aborts; closed with the session. */
-  readonly dispatcher: Dispatcher | undefined;
 }
 
 /**
  * Connects as the config says: in `emulator` mode it starts the embedded emulator and uses its demo
- * credentials, else the configured service. The token is fetched now so the console can show its expiry.
+ * credentials, else the configured service. The token is fetched now so the console can show its expiry. Every
+ * call on the session obeys the signal of the evaluation or command that makes it (Ctrl-C aborts it).
  * @example const { session, emulator } = await openSession(config)
  */
-export async function openSession(config: ReplConfig, signal: SignalSource): Promise<OpenedSession> {
+export async function openSession(config: ReplConfig): Promise<OpenedSession> {
   // Loaded here, not at the top: undici alone takes longer to load than Node's REPL takes to start.
-  const [{ connect }, { createAbortableDispatcher }] = await Promise.all([
-    import("../connect.js"),
-    import("./abortable.js"),
-  ]);
+  const { connect } = await import("../connect.js");
   const emulator = config.mode === "emulator" ? await startEmbeddedEmulator() : undefined;
-  const dispatcher = createAbortableDispatcher(signal);
   try {
     const options = emulator
       ? {
@@ -41,19 +35,17 @@ export async function openSession(config: ReplConfig, signal: SignalSource): Pro
           clientSecret: config.clientSecret,
           resource: config.resource,
         });
-    const session = await connect({ ...options, dispatcher });
-    return { session, emulator, dispatcher };
+    const session = await connect({ ...options, defaultSignal: abortSignal });
+    return { session, emulator };
   } catch (err) {
-    await dispatcher.close();
     await emulator?.close();
     throw err;
   }
 }
 
-/** Closes the session, its connection pool, then the emulator (the pool's sockets point at it). */
+/** Closes the session (and its connection pool), then the emulator (the pool's sockets point at it). */
 export async function closeSession(opened: OpenedSession): Promise<void> {
   await opened.session.close?.();
-  await opened.dispatcher?.close();
   await opened.emulator?.close();
 }
 

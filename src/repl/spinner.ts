@@ -3,6 +3,16 @@ import type { ReplState } from "./types.js";
 /** Delay before the spinner shows: quick calls never flash one. */
 export const SPINNER_DELAY_MS = 250;
 
+const running = new Set<() => void>();
+
+/**
+ * Stops the spinners in flight (and those about to show): a prompt or a progress line takes the line over.
+ * @example stopSpinners(); await withPrompts(server, state, (ask) => ask.confirm("Delete 3 IOCs?", false))
+ */
+export function stopSpinners(): void {
+  for (const stop of [...running]) stop();
+}
+
 /**
  * Shows an ora spinner on the console's output if the work is still running after 250 ms, only on a
  * terminal. ora is imported on first use to keep start-up fast. Returns the function that stops it.
@@ -26,9 +36,12 @@ export function startSpinner(state: Pick<ReplState, "interactive" | "output" | "
       }).start();
     });
   }, SPINNER_DELAY_MS);
-  return () => {
+  const stop = (): void => {
     stopped = true;
+    running.delete(stop);
     clearTimeout(timer);
     spinner?.stop();
   };
+  running.add(stop);
+  return stop;
 }

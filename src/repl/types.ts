@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import type { Dispatcher } from "undici";
 import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
 
@@ -22,8 +21,6 @@ export interface ReplState {
   session: ReplSession;
   /** The embedded emulator, when the console started one. */
   emulator: RunningEmulator | undefined;
-  /** The session's connection pool (Ctrl-C aborts its requests). */
-  dispatcher: Dispatcher | undefined;
   format: Format;
   /** Colour on (a TTY with colours, NO_COLOR unset). */
   color: boolean;
@@ -36,9 +33,6 @@ export interface ReplState {
   lastError: unknown;
   /** Aborts the evaluation in flight (Ctrl-C). */
   controller: AbortController | undefined;
-  /** The signal Ctrl-C last aborted, until the next evaluation starts: the client's retries of a cancelled
-   * call dispatch after the evaluation ended, and must not reach the wire. */
-  cancelled: AbortSignal | undefined;
   /** Set when an evaluation failed (the exit code of --eval, scripts and piped input). */
   failed: boolean;
   /** Settles when the session is connected (or failed to); evaluations and commands wait for it. */
@@ -52,12 +46,4 @@ export interface ReplState {
 /** The output's width in columns; 200 when it is not a terminal (a pipe should not cut values). */
 export function outputWidth(state: Pick<ReplState, "output">): number {
   return state.output.columns && state.output.columns > 0 ? state.output.columns : 200;
-}
-
-/**
- * The signal a request dispatched now belongs to: the evaluation in flight, else the one just cancelled.
- * @example createAbortableDispatcher(() => currentSignal(state))
- */
-export function currentSignal(state: Pick<ReplState, "controller" | "cancelled">): AbortSignal | undefined {
-  return state.controller?.signal ?? state.cancelled;
 }

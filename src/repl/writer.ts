@@ -1,5 +1,6 @@
 import { inspect, types } from "node:util";
 import { formatValue, toCsv, toJson } from "../display/index.js";
+import { formatBulkValue } from "./bulk/format.js";
 import { outputWidth, type ReplState } from "./types.js";
 
 /** The line printed instead of a Promise dump when an `await` was forgotten. */
@@ -40,8 +41,12 @@ export function makeWriter(state: ReplState): (value: unknown) => string {
     // Helper output and pp(...) are already formatted: printed as they are, whatever the format.
     if (typeof value === "object" && value !== null && (SHOWN in value || isFormatted(value)))
       return String(value);
+    const display = { width: outputWidth(state), color: state.color };
+    // Bulk plans and results by shape (display itself knows nothing of bulk): counts, rows, what to do next.
+    const bulk = formatBulkValue(value, state.format, { ...display, interactive: state.interactive });
+    if (bulk !== undefined) return bulk;
     if (state.format === "json") return toJson(value);
     if (state.format === "csv" && Array.isArray(value)) return toCsv(value);
-    return formatValue(value, { width: outputWidth(state), color: state.color });
+    return formatValue(value, display);
   };
 }

@@ -14,6 +14,8 @@ describe("imports under trouble", () => {
     expect(plan.counts.create).toBe(5000);
     const result = await plan.apply({ confirm: true, chunkSize: 250 });
     expect(result).toMatchObject({ created: 5000, failed: 0, skipped: 0 });
+    // 429s carry Retry-After: 1, and the session's gate reports the time it held requests back.
+    expect(result.waitingMs).toBeGreaterThanOrEqual(1000);
     const stored = await iocsOf(session, alert);
     expect(stored).toHaveLength(5000);
     expect(new Set(keysOf(stored)).size).toBe(5000);

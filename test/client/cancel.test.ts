@@ -26,8 +26,8 @@ async function until(
 }
 
 const faultsFired = async (emu: RunningEmulator) => (await admin<Stats>(emu, "stats")).faultsInjected;
-const settle = (promise: Promise<unknown>) =>
-  promise.then(
+const settle = (call: PromiseLike<unknown>) =>
+  Promise.resolve(call).then(
     () => "answered",
     (error: unknown) => error,
   );

@@ -46,6 +46,20 @@ describe("origin pause gate", () => {
     expect(sent).toContain("https://ti.example.com/second");
   });
 
+  it("counts the time origins were held, overlapping pauses once and only the part already past", () => {
+    const clock = { t: 0, now: () => clock.t };
+    const gate = createPauseGate(clock);
+    gate.pause("https://a", 2000);
+    clock.t = 500;
+    gate.pause("https://a", 1000); // ends before the current pause: adds nothing
+    expect(gate.pausedMs()).toBe(500);
+    clock.t = 3000;
+    gate.pause("https://a", 1000);
+    expect(gate.pausedMs()).toBe(2000);
+    clock.t = 10_000;
+    expect(gate.pausedMs()).toBe(3000);
+  });
+
   it("never pauses longer than its ceiling and lets a waiter abort", async () => {
     const clock = { t: 0, now: () => clock.t };
     const gate = createPauseGate(clock);

@@ -26,6 +26,17 @@ async function apiCounters(emu: RunningEmulator): Promise<unknown> {
   return { tokensIssued: body.tokensIssued, requests: Object.fromEntries(api) };
 }
 
+/** How many fault rules fired (a hung request counts once, when it arrives). */
+async function faultsInjected(emu: RunningEmulator): Promise<number> {
+  const body = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { faultsInjected: number };
+  return body.faultsInjected;
+}
+
+/** Polls `check` until it holds (the test's own timeout ends a wait that never does). */
+async function waitUntil(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 25));
+}
+
 describe("completion", () => {
   it("completes methods, fields and enum values without sending a request", async () => {
     const emu = await startTestEmulator({ clientSecret: SECRET });
@@ -53,7 +64,8 @@ describe("completion", () => {
 
 describe("feedback", () => {
   it("shows a spinner on a slow call and Ctrl-C cancels it, back to the prompt", async () => {
-    const emu = await startTestEmulator({ faults: "hang:100%@api" });
+    const lines: string[] = [];
+    const emu = await startTestEmulator({ faults: "hang:100%@api", onLog: (line) => lines.push(line) });
     const repl = startPty([], serviceEnv(emu));
     await repl.ready();
     const from = repl.output().length;
@@ -62,6 +74,25 @@ describe("feedback", () => {
     repl.write("\u0003");
     await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
     expect(await repl.send("1 + 1")).toContain("2");
+    // The request left the wire (the emulator saw its connection close) and was not sent again.
+    await waitUntil(() => lines.some((line) => / GET \/V1\.0\/AlertDefinitions no-reply /.test(line)));
+    expect(await faultsInjected(emu)).toBe(1);
+    repl.kill();
+  });
+
+  it("leaves no request running after Ctrl-C, even from code that catches the abort and carries on", async () => {
+    const emu = await startTestEmulator({ quiet: true, faults: "hang:100%@api" });
+    const repl = startPty([], serviceEnv(emu));
+    await repl.ready();
+    const from = repl.output().length;
+    repl.write("for (let i = 0; i < 5; i++) { try { await alerts.list() } catch {} }\r");
+    await repl.waitFor("Waiting for the service", { from });
+    repl.write("\u0003");
+    await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
+    // The loop's later calls belong to the cancelled evaluation: they fail at once instead of hanging.
+    expect(await repl.send("1 + 1")).toContain("2");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await faultsInjected(emu)).toBe(1);
     repl.kill();
   });
 });

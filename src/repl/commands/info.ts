@@ -17,6 +17,18 @@ Examples:
   pp(await iocs.list())
   for await (const ioc of iocs.list()) console.log(ioc.Value)
 
+Bulk edits (a plan first: nothing is written until apply, which asks, then shows progress):
+  const plan = await iocs.import("feed.csv", { alert: 1 })    CSV, JSON, text or STIX
+  plan                      counts and rows: create, update, unchanged, duplicate, rejected (why)
+  await plan.apply()        asks, then writes; Ctrl-C stops, apply() again resumes
+  await plan.apply({ journal: "feed.jsonl" })                 resumable after a restart too
+  await iocs.import("feed.csv", { alert: 1, dryRun: true })   only look
+  await iocs.updateWhere("Type eq 'Md5'", { Enabled: false })  then .apply() (same for the next two)
+  await iocs.deleteWhere("ExpiresAt lt 2025-01-01T00:00:00Z")
+  await alerts.disableWhere("Category eq 'Trojan'")
+  await iocs.export("Type eq 'Sha1'", "iocs.csv")             a file that imports back
+  In scripts and pipes nothing can ask: await plan.apply({ confirm: true })
+
 Commands:
   .help                  this text
   .walkthrough           the five documented steps, guided (asks before each write)

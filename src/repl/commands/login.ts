@@ -3,7 +3,7 @@ import { withSecret } from "../config.js";
 import { askCredentials } from "../credentials.js";
 import { withPrompts } from "../prompts.js";
 import { closeSession, openSession } from "../session.js";
-import { currentSignal, type ReplState } from "../types.js";
+import type { ReplState } from "../types.js";
 import { say } from "./run.js";
 
 /**
@@ -14,8 +14,8 @@ export async function login(server: REPLServer, state: ReplState, onSession: () 
   const { secret, ...entered } = await withPrompts(server, state, (ask) => askCredentials(ask, state.config));
   state.secrets.add(secret);
   const config = withSecret({ ...state.config, ...entered, mode: "service", reason: ".login" }, secret);
-  const opened = await openSession(config, () => currentSignal(state));
-  const old = { session: state.session, emulator: state.emulator, dispatcher: state.dispatcher };
+  const opened = await openSession(config);
+  const old = { session: state.session, emulator: state.emulator };
   Object.assign(state, { config, ...opened, connected: true });
   onSession();
   await closeSession(old);

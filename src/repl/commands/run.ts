@@ -1,4 +1,5 @@
 import type { REPLServer } from "node:repl";
+import { runAbortable } from "../abortable.js";
 import { reportError } from "../evaluate.js";
 import { isPromptExit } from "../prompts.js";
 import type { ReplState } from "../types.js";
@@ -19,7 +20,7 @@ export function commandAction(
   return (rest) => {
     const controller = new AbortController();
     state.controller = controller;
-    void (async () => {
+    void runAbortable(controller.signal, async () => {
       try {
         await state.connecting;
         await body(rest.trim());
@@ -30,7 +31,7 @@ export function commandAction(
         if (state.controller === controller) state.controller = undefined;
         server.displayPrompt();
       }
-    })();
+    });
   };
 }
 

@@ -1,0 +1,206 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../../src/emulator/index.js";
+import { progressText } from "../../src/repl/bulk/progress.js";
+import { startTestEmulator } from "../helpers/emulator.js";
+import { cleanEnv, runPiped, startPty, tempDir, type PtyRepl } from "../helpers/repl.js";
+
+const ALERT = `const a = await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })`;
+
+// Three good rows, one bad hash (line 4) and one duplicate of line 2 (line 6, upper-case hex).
+const FEED = [
+  "Type,Value",
+  "Sha1,dead1111eeaabbccddeeaabbccddee11ffffffff",
+  "Md5,0123456789abcdef0123456789ABCDEF",
+  "Sha1,abc",
+  "DomainName,example.com",
+  "Sha1,DEAD1111eeaabbccddeeaabbccddee11ffffffff",
+].join("\n");
+
+/** A directory holding feed.csv (and any other rows given). */
+function feedDir(text = FEED): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, "feed.csv"), `${text}\n`);
+  return dir;
+}
+
+/** A CSV of `n` distinct Sha1 IOCs. */
+function sha1Feed(n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => `Sha1,${i.toString(16).padStart(40, "a")}`);
+  return ["Type,Value", ...rows].join("\n");
+}
+
+function serviceEnv(emu: RunningEmulator): Record<string, string> {
+  return cleanEnv({
+    TI_AUTH_URL: emu.authUrl,
+    TI_API_URL: emu.apiUrl,
+    TI_CLIENT_ID: emu.clientId,
+    TI_CLIENT_SECRET: emu.clientSecret,
+  });
+}
+
+/** Starts the console at a terminal with one alert definition (`a`) created. */
+async function ptyWithAlert(args?: string[], env?: Record<string, string>): Promise<PtyRepl> {
+  const repl = startPty(args, env);
+  await repl.ready();
+  await repl.send(ALERT);
+  return repl;
+}
+
+describe("bulk edits with piped input", () => {
+  it("shows a dry-run import as counts and a table of rows with their reasons", async () => {
+    const input = `${ALERT}\nawait iocs.import("feed.csv", { alert: a.Id, dryRun: true })\n`;
+    const { stdout, stderr, code } = await runPiped([], { input, cwd: feedDir() });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "Import plan (dry run), csv: 5 rows → 3 to create, 0 to update, 0 unchanged, 1 duplicate, 1 rejected",
+    );
+    expect(stdout).toMatch(/\nLine\s+Action\s+What\s+Reason\n/);
+    expect(stdout).toMatch(/\n4\s+rejected\s+abc\s+Value: "abc" must be 40 hexadecimal characters/);
+    expect(stdout).toMatch(/\n6\s+duplicate\s+Sha1\|dead1111\S+\|Equals\|1\s+the same IOC as line 2/);
+    expect(stdout).toMatch(/\n5\s+create\s+DomainName\|example\.com\|Equals\|1\n/);
+    expect(stdout).toContain("Dry run: nothing will be written.");
+    expect(stdout).not.toMatch(/\u001b/);
+  });
+
+  it("refuses apply() without confirm, writing nothing, and writes with apply({ confirm: true })", async () => {
+    const input = [
+      ALERT,
+      `const plan = await iocs.import("feed.csv", { alert: a.Id })`,
+      "await plan.apply()",
+      "await iocs.count()",
+      "await plan.apply({ confirm: true })",
+      "await iocs.count()",
+      "",
+    ].join("\n");
+    const { stdout, stderr, code } = await runPiped([], { input, cwd: feedDir() });
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^ConfirmationRequired: Create 3 IOCs under alert definition 1\? There is no terminal to ask on .*call apply\(\{ confirm: true \}\) to write\. Nothing was written\.\n$/,
+    );
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("0");
+    expect(lines[1]).toMatch(/^import done in [\d.]+ m?s: 3 created, 1 duplicate, 1 rejected, 0 failed$/);
+    expect(stdout).toMatch(/Rejected:\nLine\s+Reason\n4\s+Value: "abc"/);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("3");
+    expect(code).toBe(1);
+  });
+
+  it("plans deletes by filter and refuses them too without confirm", async () => {
+    const input = [
+      ALERT,
+      `await (await iocs.import("feed.csv", { alert: a.Id })).apply({ confirm: true })`,
+      `const del = await iocs.deleteWhere("Type eq 'Md5'")`,
+      "del",
+      "await del.apply()",
+      "await iocs.count()",
+      "",
+    ].join("\n");
+    const { stdout, stderr } = await runPiped([], { input, cwd: feedDir() });
+    expect(stdout).toContain("deleteWhere plan: 1 IOC match Type eq 'Md5' → 1 to delete, 0 unchanged");
+    expect(stdout).toMatch(/\n2\s+delete\s+Md5 0123456789abcdef0123456789abcdef\n/);
+    expect(stdout).toContain("To write: await plan.apply({ confirm: true })");
+    expect(stderr).toMatch(
+      /^ConfirmationRequired: Delete 1 IOC matching Type eq 'Md5'\? This cannot be undone\./,
+    );
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("3");
+  });
+});
+
+describe(".help", () => {
+  it("explains bulk edits with examples", async () => {
+    const { stdout } = await runPiped([], { input: ".help\n" });
+    expect(stdout).toContain("Bulk edits (a plan first");
+    expect(stdout).toContain('await iocs.import("feed.csv", { alert: 1, dryRun: true })');
+    expect(stdout).toContain("await plan.apply({ confirm: true })");
+  });
+});
+
+describe("bulk edits at a terminal", () => {
+  it("asks before applying; yes writes with a progress line and a summary", async () => {
+    const dir = feedDir();
+    const repl = await ptyWithAlert();
+    expect(
+      await repl.send(
+        `const plan = await iocs.import(${JSON.stringify(join(dir, "feed.csv"))}, { alert: a.Id })`,
+      ),
+    ).not.toMatch(/Error/);
+    const from = repl.output().length;
+    repl.write("await plan.apply()\r");
+    await repl.waitFor("Create 3 IOCs under alert definition 1?", { from });
+    repl.write("y\r");
+    const text = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti> $/, { from });
+    expect(text).toMatch(/Importing █+ 3\/3 100% · 0 failed · 0 skipped · \d+\/s/);
+    expect(text).toMatch(/import done in [\d.]+ m?s: 3 created, 1 duplicate, 1 rejected, 0 failed/);
+    expect(text).not.toMatch(/Waiting for the service|Uncaught/);
+    expect(await repl.send("await iocs.count()")).toMatch(/^\s*3\s*$/m);
+    repl.kill();
+  });
+
+  it("asks before applying; no writes nothing and the prompt works as before", async () => {
+    const dir = feedDir();
+    const repl = await ptyWithAlert();
+    await repl.send(
+      `const plan = await iocs.import(${JSON.stringify(join(dir, "feed.csv"))}, { alert: a.Id })`,
+    );
+    const from = repl.output().length;
+    repl.write("await plan.apply()\r");
+    await repl.waitFor("Create 3 IOCs under alert definition 1?", { from });
+    repl.write("n\r");
+    const text = await repl.waitFor(/Nothing was written\.\n[\s\S]*ti> $/, { from });
+    expect(text).not.toContain("Importing");
+    expect(await repl.send("await iocs.count()")).toMatch(/^\s*0\s*$/m);
+    expect(await repl.send("1 + 1")).toContain("2");
+    repl.kill();
+  });
+
+  it("stops at Ctrl-C with the partial result and how to resume, and apply() again finishes", async () => {
+    const emu = await startTestEmulator({ latency: "150" });
+    const dir = feedDir(sha1Feed(40));
+    const repl = await ptyWithAlert([], serviceEnv(emu));
+    await repl.send(
+      `const plan = await iocs.import(${JSON.stringify(join(dir, "feed.csv"))}, { alert: a.Id })`,
+    );
+    const apply = `await plan.apply({ strategy: "per-item", concurrency: 1 })`;
+    let from = repl.output().length;
+    repl.write(`${apply}\r`);
+    await repl.waitFor("Create 40 IOCs under alert definition 1?", { from });
+    repl.write("y\r");
+    await repl.waitFor(/Importing [█░]+ [1-9]\d*\/40/, { from, timeoutMs: 30_000 });
+    repl.write("\u0003");
+    const stopped = await repl.waitFor(/To finish: await plan\.apply\(\) again[^\n]*\n[\s\S]*ti> $/, {
+      from,
+    });
+    expect(stopped).toContain("Cancelled.");
+    expect(stopped).toMatch(/import stopped in [^\n]*: \d+ created, 0 failed, \d+ skipped/);
+    expect(stopped).toContain("this plan remembers what was written");
+    from = repl.output().length;
+    repl.write(`${apply}\r`);
+    await repl.waitFor("Create 40 IOCs under alert definition 1?", { from });
+    repl.write("y\r");
+    const done = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti> $/, { from, timeoutMs: 30_000 });
+    expect(done).toMatch(/\(\d+ done by an earlier run\)/);
+    expect(await repl.send("await iocs.count()")).toMatch(/^\s*40\s*$/m);
+    repl.kill();
+  });
+});
+
+describe("the progress line", () => {
+  it("shows done of total, failed, skipped, rate, ETA and time waiting on 429", () => {
+    const p = {
+      total: 4983,
+      done: 1200,
+      failed: 2,
+      skipped: 0,
+      ratePerSecond: 850.4,
+      etaMs: 4400,
+      elapsedMs: 1400,
+      waitingMs: 1200,
+    };
+    expect(progressText("Importing", p)).toBe(
+      "Importing ████░░░░░░░░░░░░ 1,200/4,983 24% · 2 failed · 0 skipped · 850/s · ETA 4.4 s · waited 1.2 s on 429",
+    );
+  });
+});
