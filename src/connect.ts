@@ -1,3 +1,4 @@
+import { DEFAULT_API_URL, DEFAULT_RESOURCE } from "./schema/index.js";
 import type { Dispatcher } from "undici";
 import { Session, type SessionSettings, type WarningListener } from "./api/index.js";
 import { attachBulkEdits, type WithBulkEdits } from "./bulk/index.js";
@@ -64,8 +65,8 @@ export type ConnectedSession = WithBulkEdits<Session> & {
 
 /** Defaults of {@link ConnectOptions}. */
 export const CONNECT_DEFAULTS = {
-  resource: "https://graph.windows.net",
-  apiUrl: "https://ti.securitycenter.windows.com/V1.0",
+  resource: DEFAULT_RESOURCE,
+  apiUrl: DEFAULT_API_URL,
   concurrency: 8,
   timeoutMs: 30_000,
 } as const;

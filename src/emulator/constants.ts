@@ -1,3 +1,5 @@
+import { DOCUMENTED_RESOURCES } from "../schema/index.js";
+
 /** Tenant id of the emulator's demo directory (fixed so that docs and notebooks can quote it). */
 export const DEMO_TENANT_ID = "00000000-0000-4000-8000-0000000000e1";
 /** Client id the emulator accepts unless `clientId` is set. */
@@ -5,7 +7,7 @@ export const DEMO_CLIENT_ID = "6f1d2c3b-0000-4000-8000-00000000c11e";
 /** Client secret the emulator accepts unless `clientSecret` is set (a demo value, but never print it anyway). */
 export const DEMO_CLIENT_SECRET = "ti-console-demo-secret";
 /** Both `resource` values the docs use; each is accepted and echoed as the token's audience. */
-export const ACCEPTED_RESOURCES = ["https://graph.windows.net", "https://graph.microsoft.com"] as const;
+export const ACCEPTED_RESOURCES = DOCUMENTED_RESOURCES;
 /**
  * Resources the token endpoint issues tokens for: the two above plus the successor API's, which the TI API then
  * refuses as the wrong audience (as Azure AD would issue them and the service would refuse them).

@@ -1,8 +1,7 @@
+import { DEFAULT_API_URL } from "../schema/index.js";
 import { readFileSync } from "node:fs";
 import { formatTime } from "./commands/info.js";
 import type { ReplState } from "./types.js";
-
-const DEFAULT_API_URL = "https://ti.securitycenter.windows.com/V1.0";
 
 /** This package's version, read from package.json next to dist/ (or src/ under tsx). */
 export function packageVersion(): string {

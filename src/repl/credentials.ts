@@ -1,3 +1,4 @@
+import { DEFAULT_API_URL } from "../schema/index.js";
 import type { ReplConfig } from "./config.js";
 import type { Asker } from "./prompts.js";
 
@@ -8,8 +9,6 @@ export interface EnteredCredentials {
   readonly authUrl: string;
   readonly apiUrl: string;
 }
-
-const DEFAULT_API_URL = "https://ti.securitycenter.windows.com/V1.0";
 
 /**
  * Asks for the client id, the secret (masked), the token URL and the API URL, offering the configured values

@@ -6,3 +6,4 @@ export * from "./values.js";
 export * from "./validate.js";
 export * from "./bind.js";
 export * from "./examples.js";
+export * from "./service.js";

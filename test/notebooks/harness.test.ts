@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeFailure } from "../helpers/kernel-output.js";
 import { startKernel } from "../helpers/kernel.js";
 import { findSecrets, outputText, runNotebook, TEST_OUTPUT_DIR, type Notebook } from "../helpers/notebook.js";
 
@@ -92,6 +93,13 @@ describe("the notebook harness", { timeout: 120_000 }, () => {
     }
     expect(pid).toBeTypeOf("number");
     expect(() => process.kill(pid ?? 0, 0)).toThrow();
+  });
+});
+
+describe("the failure rule", () => {
+  it("counts a cell tslab aborted (sent within 200 ms of a failure) as failed, though it has no output", () => {
+    expect(describeFailure("abort", [])).toBe("cell status abort");
+    expect(describeFailure("ok", [{ output_type: "stream", name: "stdout", text: "fine" }])).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/index.js";
+import { formatResult } from "../../src/repl/bulk/format.js";
 import { progressText } from "../../src/repl/bulk/progress.js";
 import { startTestEmulator } from "../helpers/emulator.js";
 import { cleanEnv, runPiped, startPty, tempDir, type PtyRepl } from "../helpers/repl.js";
@@ -109,6 +110,26 @@ describe("bulk edits with piped input", () => {
   });
 });
 
+describe("confirmation questions", () => {
+  it("name the patch of an update and the alert definitions to disable, without writing", async () => {
+    const input = [
+      ALERT,
+      `await (await iocs.import("feed.csv", { alert: a.Id })).apply({ confirm: true })`,
+      `await (await iocs.updateWhere("Type eq 'Sha1'", { Enabled: false })).apply()`,
+      `await (await alerts.disableWhere("Id gt 0")).apply()`,
+      "(await iocs.list()).map((i) => i.Enabled).join()",
+      "",
+    ].join("\n");
+    const { stdout, stderr } = await runPiped([], { input, cwd: feedDir() });
+    const errors = stderr.trim().split("\n");
+    expect(errors[0]).toMatch(
+      /^ConfirmationRequired: Update 1 IOC matching Type eq 'Sha1' to \{"Enabled":false\}\? /,
+    );
+    expect(errors[1]).toMatch(/^ConfirmationRequired: Disable 1 alert definition matching Id gt 0\? /);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("'true,true,true'");
+  });
+});
+
 describe(".help", () => {
   it("explains bulk edits with examples", async () => {
     const { stdout } = await runPiped([], { input: ".help\n" });
@@ -118,8 +139,9 @@ describe(".help", () => {
   });
 });
 
+// Spawned consoles on a shared 2-core machine: generous time, no timing assertions.
 describe("bulk edits at a terminal", () => {
-  it("asks before applying; yes writes with a progress line and a summary", async () => {
+  it("asks before applying; yes writes with a progress line and a summary, and a delete defaults to No", async () => {
     const dir = feedDir();
     const repl = await ptyWithAlert();
     expect(
@@ -136,8 +158,15 @@ describe("bulk edits at a terminal", () => {
     expect(text).toMatch(/import done in [\d.]+ m?s: 3 created, 1 duplicate, 1 rejected, 0 failed/);
     expect(text).not.toMatch(/Waiting for the service|Uncaught/);
     expect(await repl.send("await iocs.count()")).toMatch(/^\s*3\s*$/m);
+    await repl.send(`const del = await iocs.deleteWhere("Type eq 'Md5'")`);
+    const at = repl.output().length;
+    repl.write("await del.apply()\r");
+    await repl.waitFor("Delete 1 IOC matching Type eq 'Md5'? This cannot be undone. (y/N)", { from: at });
+    repl.write("\r");
+    await repl.waitFor(/Nothing was written\.\n[\s\S]*ti> $/, { from: at });
+    expect(await repl.send("await iocs.count()")).toMatch(/^\s*3\s*$/m);
     repl.kill();
-  });
+  }, 90_000);
 
   it("asks before applying; no writes nothing and the prompt works as before", async () => {
     const dir = feedDir();
@@ -154,11 +183,11 @@ describe("bulk edits at a terminal", () => {
     expect(await repl.send("await iocs.count()")).toMatch(/^\s*0\s*$/m);
     expect(await repl.send("1 + 1")).toContain("2");
     repl.kill();
-  });
+  }, 90_000);
 
   it("stops at Ctrl-C with the partial result and how to resume, and apply() again finishes", async () => {
     const emu = await startTestEmulator({ latency: "150" });
-    const dir = feedDir(sha1Feed(40));
+    const dir = feedDir(sha1Feed(24));
     const repl = await ptyWithAlert([], serviceEnv(emu));
     await repl.send(
       `const plan = await iocs.import(${JSON.stringify(join(dir, "feed.csv"))}, { alert: a.Id })`,
@@ -166,9 +195,9 @@ describe("bulk edits at a terminal", () => {
     const apply = `await plan.apply({ strategy: "per-item", concurrency: 1 })`;
     let from = repl.output().length;
     repl.write(`${apply}\r`);
-    await repl.waitFor("Create 40 IOCs under alert definition 1?", { from });
+    await repl.waitFor("Create 24 IOCs under alert definition 1?", { from });
     repl.write("y\r");
-    await repl.waitFor(/Importing [█░]+ [1-9]\d*\/40/, { from, timeoutMs: 30_000 });
+    await repl.waitFor(/Importing [█░]+ [1-9]\d*\/24/, { from, timeoutMs: 30_000 });
     repl.write("\u0003");
     const stopped = await repl.waitFor(/To finish: await plan\.apply\(\) again[^\n]*\n[\s\S]*ti> $/, {
       from,
@@ -178,13 +207,13 @@ describe("bulk edits at a terminal", () => {
     expect(stopped).toContain("this plan remembers what was written");
     from = repl.output().length;
     repl.write(`${apply}\r`);
-    await repl.waitFor("Create 40 IOCs under alert definition 1?", { from });
+    await repl.waitFor("Create 24 IOCs under alert definition 1?", { from });
     repl.write("y\r");
     const done = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti> $/, { from, timeoutMs: 30_000 });
     expect(done).toMatch(/\(\d+ done by an earlier run\)/);
-    expect(await repl.send("await iocs.count()")).toMatch(/^\s*40\s*$/m);
+    expect(await repl.send("await iocs.count()")).toMatch(/^\s*24\s*$/m);
     repl.kill();
-  });
+  }, 90_000);
 });
 
 describe("the progress line", () => {
@@ -201,6 +230,27 @@ describe("the progress line", () => {
     };
     expect(progressText("Importing", p)).toBe(
       "Importing ████░░░░░░░░░░░░ 1,200/4,983 24% · 2 failed · 0 skipped · 850/s · ETA 4.4 s · waited 1.2 s on 429",
+    );
+  });
+});
+
+describe("the result summary", () => {
+  it("says why an edit stopped early and lists the failed items", () => {
+    const failure = { key: "Sha1|aa|Equals|1", line: 7, error: "Quota exceeded", status: 507 };
+    const result = {
+      ...{ operation: "import" as const, created: 1000, updated: 0, deleted: 0, disabled: 0, unchanged: 2 },
+      ...{ rejected: 0, duplicates: 0, failed: 1, skipped: 3999, resumed: 0, durationMs: 2500, waitingMs: 0 },
+      stopped: { reason: "quota" as const, message: "The tenant's IOC quota is full" },
+      failures: [failure],
+      rejections: [],
+    };
+    const text = formatResult(result, { width: 100 });
+    expect(text.split("\n")[0]).toBe(
+      "import stopped in 2.5 s: 1,000 created, 2 unchanged, 1 failed, 3,999 skipped",
+    );
+    expect(text).toContain("Stopped (quota): The tenant's IOC quota is full");
+    expect(text).toMatch(
+      /Failed:\nkey\s+line\s+error\s+status\nSha1\|aa\|Equals\|1\s+7\s+Quota exceeded\s+507/,
     );
   });
 });

@@ -15,7 +15,7 @@ export type ConsoleApplyOptions = Omit<ApplyOptions, "confirm"> & { readonly con
 export type EngineApply = (options: ApplyOptions) => Promise<BulkResult>;
 
 /** Where a console apply asks and shows progress. */
-export interface ConsoleIo {
+export interface ApplyIo {
   readonly server: REPLServer;
   readonly state: ReplState;
 }
@@ -38,7 +38,7 @@ export class ConfirmationRequiredError extends Error {
  * @example await applyAtConsole(io, plan, plan.apply, {})  // at the prompt: await plan.apply()
  */
 export async function applyAtConsole(
-  io: ConsoleIo,
+  io: ApplyIo,
   plan: AnyPlan,
   apply: EngineApply,
   options: ConsoleApplyOptions = {},
@@ -63,7 +63,7 @@ export async function applyAtConsole(
   return result;
 }
 
-async function ask(io: ConsoleIo, question: string, defaultYes: boolean): Promise<boolean> {
+async function ask(io: ApplyIo, question: string, defaultYes: boolean): Promise<boolean> {
   stopSpinners();
   try {
     return await withPrompts(io.server, io.state, (a) => a.confirm(question, defaultYes));
@@ -74,7 +74,7 @@ async function ask(io: ConsoleIo, question: string, defaultYes: boolean): Promis
 }
 
 async function run(
-  io: ConsoleIo,
+  io: ApplyIo,
   plan: AnyPlan,
   apply: EngineApply,
   options: ConsoleApplyOptions,
@@ -114,7 +114,7 @@ function display(state: ReplState): { width: number; color: boolean } {
   return { width: outputWidth(state), color: state.color };
 }
 
-function printAbovePrompt(io: ConsoleIo, text: string): void {
+function printAbovePrompt(io: ApplyIo, text: string): void {
   io.state.output.write(`\r\u001b[K${text}\n`);
   if (!io.state.controller) io.server.displayPrompt(true);
 }

@@ -1,5 +1,5 @@
 import type { BulkResult } from "../../bulk/index.js";
-import { applyAtConsole, type ConsoleApplyOptions, type ConsoleIo, type EngineApply } from "./apply.js";
+import { applyAtConsole, type ConsoleApplyOptions, type ApplyIo, type EngineApply } from "./apply.js";
 import { isPlan } from "./describe.js";
 
 type Method = (...args: unknown[]) => Promise<unknown>;
@@ -12,7 +12,7 @@ type Method = (...args: unknown[]) => Promise<unknown>;
  */
 export function consoleSets(
   session: { readonly alerts: object; readonly iocs: object },
-  io: ConsoleIo,
+  io: ApplyIo,
 ): { alerts: object; iocs: object } {
   return {
     alerts: withConsolePlans(session.alerts, io, { disableWhere: () => undefined }),
@@ -28,7 +28,7 @@ export function consoleSets(
 type PatchOf = (args: readonly unknown[]) => Readonly<Record<string, unknown>> | undefined;
 
 // A copy of the set (same property descriptors, same prototype) with the planning methods replaced.
-function withConsolePlans(set: object, io: ConsoleIo, methods: Record<string, PatchOf>): object {
+function withConsolePlans(set: object, io: ApplyIo, methods: Record<string, PatchOf>): object {
   const copy = Object.create(
     Object.getPrototypeOf(set) as object | null,
     Object.getOwnPropertyDescriptors(set),
@@ -53,11 +53,7 @@ function withConsolePlans(set: object, io: ConsoleIo, methods: Record<string, Pa
  * twice (after Ctrl-C) still resumes where the first run stopped.
  * @example consolePlan(await session.iocs.import("feed.csv", { alert: 1 }), { server, state })
  */
-export function consolePlan(
-  plan: unknown,
-  io: ConsoleIo,
-  patch?: Readonly<Record<string, unknown>>,
-): unknown {
+function consolePlan(plan: unknown, io: ApplyIo, patch?: Readonly<Record<string, unknown>>): unknown {
   if (!isPlan(plan)) return plan;
   const engine = (plan as { apply?: unknown }).apply;
   if (typeof engine !== "function") return plan;

@@ -1,3 +1,4 @@
+import { DEFAULT_API_URL } from "../../schema/index.js";
 import { formatRecord } from "../../display/index.js";
 import { FORMATS, outputWidth, type Format, type ReplState } from "../types.js";
 import { say } from "./run.js";
@@ -54,7 +55,7 @@ export function whoami(state: ReplState): void {
   const c = (claims ?? {}) as Record<string, unknown>;
   const record = {
     Mode: state.config.mode === "emulator" ? "embedded emulator" : "service",
-    ApiUrl: state.emulator?.apiUrl ?? state.config.apiUrl ?? "https://ti.securitycenter.windows.com/V1.0",
+    ApiUrl: state.emulator?.apiUrl ?? state.config.apiUrl ?? DEFAULT_API_URL,
     ClientId: state.emulator?.clientId ?? state.config.clientId ?? null,
     Tenant: c["tid"] ?? state.emulator?.tenantId ?? null,
     Audience: c["aud"] ?? null,

@@ -3,7 +3,7 @@ import { formatValue } from "../../display/index.js";
 import { DOCS_ALERT_DEFINITION, DOCS_IOC } from "../../schema/index.js";
 import { withPrompts } from "../prompts.js";
 import { outputWidth, type ReplState } from "../types.js";
-import { callOptions, entitySets } from "./api.js";
+import { entitySets } from "./api.js";
 import { say } from "./run.js";
 
 // The docs' values (Python and PowerShell examples), so the run matches what the user reads.
@@ -42,13 +42,13 @@ export async function walkthrough(server: REPLServer, state: ReplState): Promise
     )
       return;
     if (!(await step(3, "List the alert definitions (empty at first).", "await alerts.list()"))) return;
-    show(await alerts.list(callOptions(state)));
+    show(await alerts.list());
     const a = (await step(
       4,
       "Create an alert definition.",
       `const a = await alerts.create(${JSON.stringify(ALERT)})`,
     ))
-      ? await alerts.create(ALERT, callOptions(state))
+      ? await alerts.create(ALERT)
       : undefined;
     if (!a) return;
     show(a);
@@ -62,7 +62,7 @@ export async function walkthrough(server: REPLServer, state: ReplState): Promise
     };
     const code = `const ioc = await iocs.create({ Type: "Sha1", Value: "${IOC_VALUE}", DetectionFunction: "Equals", Enabled: true, AlertDefinition: a.Id })`;
     if (!(await step(5, "Create an IOC bound to it.", code))) return;
-    const ioc = await iocs.create(iocBody, callOptions(state));
+    const ioc = await iocs.create(iocBody);
     show(ioc);
     server.context["ioc"] = ioc;
     say(state, "", "Done. `a` and `ioc` hold what was created; try: pp(await iocs.list())");

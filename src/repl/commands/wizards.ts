@@ -11,7 +11,7 @@ import {
 } from "../../schema/index.js";
 import { withPrompts, type Asker } from "../prompts.js";
 import { outputWidth, type ReplState } from "../types.js";
-import { callOptions, entitySets } from "./api.js";
+import { entitySets } from "./api.js";
 import { say } from "./run.js";
 
 /**
@@ -51,7 +51,7 @@ async function askAlert(ask: Asker): Promise<Record<string, unknown>> {
 
 async function askIoc(ask: Asker, state: ReplState): Promise<Record<string, unknown>> {
   const { alerts } = entitySets(state);
-  const first = await alerts.list(callOptions(state));
+  const first = await alerts.list();
   if (first.length === 0) throw new Error("No alert definitions yet: create one first (.new-alert)");
   const choices = first.map((a) => ({
     name: `${String(a["Id"])}  ${String(a["Name"])}`,
@@ -84,7 +84,7 @@ export async function newEntity(server: REPLServer, state: ReplState, kind: "ale
     const setName = kind === "alert" ? "alerts" : "iocs";
     say(state, `${setName}.create(${JSON.stringify(body, null, 2)})`);
     if (!(await ask.confirm("Create it?", true))) return undefined;
-    return entitySets(state)[setName].create(body, callOptions(state));
+    return entitySets(state)[setName].create(body);
   });
   if (created === undefined) return say(state, "Nothing created.");
   say(state, formatRecord(created, { width: outputWidth(state), color: state.color }));
