@@ -52,12 +52,18 @@ export function count(n: number, noun: string): string {
   return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** How many writes applying the plan makes (creates and updates, or changes). */
+/**
+ * How many writes applying the plan makes (creates and updates, or changes).
+ * @example writesOf(plan) // 4983
+ */
 export function writesOf(plan: AnyPlan): number {
   return plan.operation === "import" ? plan.counts.create + plan.counts.update : plan.counts.change;
 }
 
-/** Deleting and disabling cannot be taken back by running the plan again: their question defaults to No. */
+/**
+ * Deleting and disabling cannot be taken back by running the plan again: their question defaults to No.
+ * @example isDestructive(await iocs.deleteWhere("Type eq 'Md5'")) // true
+ */
 export function isDestructive(plan: AnyPlan): boolean {
   return plan.operation === "deleteWhere" || plan.operation === "disableWhere";
 }
@@ -102,7 +108,10 @@ function underAlerts(plan: Omit<ImportPlan, "apply">): string {
   return `under ${count(list.length, "alert definition")}`;
 }
 
-/** The verb of a running edit, for the progress line. */
+/**
+ * The verb of a running edit, for the progress line.
+ * @example progressVerb("deleteWhere") // "Deleting"
+ */
 export function progressVerb(operation: BulkResult["operation"]): string {
   const verbs = { import: "Importing", updateWhere: "Updating", deleteWhere: "Deleting" };
   return operation === "disableWhere" ? "Disabling" : verbs[operation];
