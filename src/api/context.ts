@@ -108,5 +108,6 @@ export async function fetchPage<T>(
   return makePage(items, {
     nextLink: typeof link === "string" ? link : undefined,
     count: typeof count === "number" ? count : undefined,
+    entitySet: new URL(url).pathname.split("/").at(-1),
   });
 }

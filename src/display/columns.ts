@@ -5,6 +5,14 @@ const ALERT_COLUMNS = ["Id", "Severity", "Category", "Enabled", "Name", "Title"]
 const IOC_COLUMNS = ["Id", "Type", "Value", "DetectionFunction", "Enabled", "AlertDefinitionId", "ExpiresAt"];
 const MAX_GENERIC_COLUMNS = 12;
 
+/** The curated columns and plural noun of each entity set, for headers of empty lists. */
+export const SET_COLUMNS: Readonly<
+  Record<string, { columns: readonly string[]; noun: string; name: string }>
+> = {
+  AlertDefinitions: { columns: ALERT_COLUMNS, noun: "alert definitions", name: "alerts" },
+  IndicatorsOfCompromise: { columns: IOC_COLUMNS, noun: "IOCs", name: "iocs" },
+};
+
 /** A plain object (any realm): a record whose fields can be listed. */
 export function isRecordLike(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

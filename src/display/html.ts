@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { SEVERITY_CSS } from "./colors.js";
-import { cellText, columnsFor, isEntity, isRecordLike } from "./columns.js";
+import { cellText, columnsFor, isEntity, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { formatError, isErrorLike } from "./error.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { pageInfo } from "./page.js";
@@ -35,10 +35,14 @@ function cell(name: string, value: unknown): string {
 function htmlTable(rows: readonly unknown[], maxRows: number): string {
   const records = rows.filter(isRecordLike);
   const shown = records.slice(0, maxRows);
-  const columns = columnsFor(shown);
+  const page = pageInfo(rows);
+  // An empty page from the service still shows the columns its set would have.
+  const columns =
+    shown.length === 0 && page.entitySet !== undefined
+      ? (SET_COLUMNS[page.entitySet]?.columns ?? [])
+      : columnsFor(shown);
   const head = `<tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
   const body = shown.map((r) => `<tr>${columns.map((c) => cell(c, r[c])).join("")}</tr>`).join("");
-  const page = pageInfo(rows);
   const notes = [`${shown.length} of ${records.length} row${records.length === 1 ? "" : "s"}`];
   if (page.count !== undefined) notes.push(`${page.count} in all`);
   if (page.hasMore) notes.push("more pages available");

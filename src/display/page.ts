@@ -7,14 +7,17 @@ export interface PageInfo {
   readonly hasMore: boolean;
   /** Total matching entities when the list was asked with `$count`. */
   readonly count: number | undefined;
+  /** The entity set the page was listed from, when it says. */
+  readonly entitySet: string | undefined;
 }
 
 /** The paging extras of an array (all absent for a plain array). */
 export function pageInfo(rows: readonly unknown[]): PageInfo {
-  const extras = rows as { nextLink?: unknown; count?: unknown };
+  const extras = rows as { nextLink?: unknown; count?: unknown; entitySet?: unknown };
   return {
     hasMore: typeof extras.nextLink === "string" && extras.nextLink !== "",
     count: typeof extras.count === "number" ? extras.count : undefined,
+    entitySet: typeof extras.entitySet === "string" ? extras.entitySet : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import { paint, severityStyle } from "./colors.js";
-import { cellText, columnsFor, isRecordLike } from "./columns.js";
+import { cellText, columnsFor, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { listFooter, pageInfo } from "./page.js";
 import { oneLine, padEnd, truncate } from "./text.js";
@@ -16,6 +16,15 @@ const MAX_NATURAL = 60;
 export function formatTable(rows: readonly unknown[], options?: DisplayOptions): string {
   const opts = normalizeDisplayOptions(options);
   const records = rows.filter(isRecordLike);
+  const page = pageInfo(rows);
+  const set = page.entitySet === undefined ? undefined : SET_COLUMNS[page.entitySet];
+  if (rows.length === 0 && set) {
+    // An empty list from the service still shows what it would hold, as the docs' first list does.
+    return [
+      paint(set.columns.join(GAP), "bold", opts.color),
+      paint(`(no ${set.noun})`, "dim", opts.color),
+    ].join("\n");
+  }
   if (records.length === 0)
     return rows.length === 0 ? "(no rows)" : `(${rows.length} rows, none are objects)`;
   const shown = records.slice(0, opts.maxRows);
@@ -33,8 +42,8 @@ export function formatTable(rows: readonly unknown[], options?: DisplayOptions):
     });
     lines.push(cells.join(GAP).trimEnd());
   }
-  const setName = "Value" in (shown[0] ?? {}) ? "iocs" : "alerts";
-  const footer = listFooter(shown.length, records.length, pageInfo(rows), setName);
+  const setName = set?.name ?? ("Value" in (shown[0] ?? {}) ? "iocs" : "alerts");
+  const footer = listFooter(shown.length, records.length, page, setName);
   return [...lines, ...footer.map((f) => paint(f, "dim", opts.color))].join("\n");
 }
 

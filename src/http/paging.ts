@@ -2,7 +2,12 @@ import { inspect } from "node:util";
 import { AbortedError } from "./errors.js";
 
 /** One page of a list: an array of items, with the server's next link and total count as non-enumerable extras. */
-export type Page<T> = T[] & { readonly nextLink?: string; readonly count?: number };
+export type Page<T> = T[] & {
+  readonly nextLink?: string;
+  readonly count?: number;
+  /** The entity set the items come from (the URL's last segment), so an empty page can still show its columns. */
+  readonly entitySet?: string;
+};
 
 /**
  * A page from items and the server's paging facts (kept off the enumerable keys so tables show only items).
@@ -10,10 +15,10 @@ export type Page<T> = T[] & { readonly nextLink?: string; readonly count?: numbe
  */
 export function makePage<T>(
   items: T[],
-  extras: { nextLink?: string | undefined; count?: number | undefined },
+  extras: { nextLink?: string | undefined; count?: number | undefined; entitySet?: string | undefined },
 ): Page<T> {
   const page = items as Page<T>;
-  for (const key of ["nextLink", "count"] as const) {
+  for (const key of ["nextLink", "count", "entitySet"] as const) {
     if (extras[key] !== undefined)
       Object.defineProperty(page, key, { value: extras[key], enumerable: false });
   }

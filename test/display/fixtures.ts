@@ -30,7 +30,7 @@ export const IOC = {
 };
 
 /** An array carrying a Page's non-enumerable extras, as the client returns the first page. */
-export function page<T>(rows: T[], extras: { nextLink?: string; count?: number }): T[] {
+export function page<T>(rows: T[], extras: { nextLink?: string; count?: number; entitySet?: string }): T[] {
   for (const [key, value] of Object.entries(extras)) Object.defineProperty(rows, key, { value });
   return rows;
 }

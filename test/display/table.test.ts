@@ -12,6 +12,22 @@ describe("formatTable", () => {
     expect(lines[2]!.slice(at)).toMatch(/^Backdoor/);
   });
 
+  it("shows an empty page's columns and says which set is empty", () => {
+    expect(formatTable(page([], { entitySet: "IndicatorsOfCompromise" }))).toBe(
+      "Id  Type  Value  DetectionFunction  Enabled  AlertDefinitionId  ExpiresAt\n(no IOCs)",
+    );
+  });
+
+  it("names the page's own set in the hint for more pages", () => {
+    const text = formatTable(
+      page([ALERT], {
+        nextLink: "https://x/IndicatorsOfCompromise?$skiptoken=1",
+        entitySet: "IndicatorsOfCompromise",
+      }),
+    );
+    expect(text).toContain("iocs.list()");
+  });
+
   it("shows the curated alert definition columns first", () => {
     expect(formatTable([ALERT]).split("\n")[0]).toMatch(
       /^Id\s+Severity\s+Category\s+Enabled\s+Name\s+Title$/,
