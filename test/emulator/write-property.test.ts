@@ -49,7 +49,15 @@ const nearlyValid = fc.oneof(
   fc.tuple(fc.constant(definitionBody()), objectBody).map(([a, b]) => ({ ...a, ...b })),
   fc.tuple(fc.constant(iocBody(1)), objectBody).map(([a, b]) => ({ ...a, ...b })),
 );
-const body = fc.oneof(fc.jsonValue({ maxDepth: 3 }), objectBody, nearlyValid, fc.string({ maxLength: 20 }));
+// Whole valid bodies are among the choices, so the success paths are reached in every run, not by luck.
+const valid = fc.constantFrom(definitionBody(), iocBody(1));
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  objectBody,
+  nearlyValid,
+  valid,
+  fc.string({ maxLength: 20 }),
+);
 const bulkBody = fc.oneof(
   body,
   fc.array(nearlyValid, { maxLength: 4 }).map((iocs) => ({ iocs })),

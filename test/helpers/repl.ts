@@ -25,11 +25,14 @@ afterEach(() => {
   ).toEqual([]);
 });
 
-/** An environment without the developer's TI_* settings, with history in a fresh temp file. */
+/**
+ * An environment without the developer's TI_* settings, with history in a fresh temp file. Colour settings and
+ * `CI` are dropped too: the console plays a user's terminal, and Node reports no colours when `CI` is set.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !/^TI_|^NO_COLOR$|^FORCE_COLOR$/.test(e[0]),
+      (e): e is [string, string] => e[1] !== undefined && !/^TI_|^NO_COLOR$|^FORCE_COLOR$|^CI$/.test(e[0]),
     ),
   );
   return { ...env, TI_HISTORY_FILE: join(tempDir(), "history"), ...extra };
