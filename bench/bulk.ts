@@ -4,7 +4,10 @@
 //   PowerShell and Python samples do; and the ceiling: the emulator's raw POST capacity measured by autocannon.
 // The emulator runs in a child process, so client and server do not share an event loop. Every path runs once
 // untimed at full size (warm-up), then `--runs` times; the best run of each is compared (the machine may be shared).
-// Run: npx tsx bench/bulk.ts [--count 5000] [--runs 3] [--duration 5]
+// These loopback figures are the headline. Then the same three paths against an emulator adding `--latency` ms to
+// every response, closer to a real network: warmed up on 500 IOCs, then timed at full size, (c) only
+// `--latency-runs` times (it pays the latency 5,000 times, so one run takes half a minute).
+// Run: npx tsx bench/bulk.ts [--count 5000] [--runs 3] [--duration 5] [--latency 5] [--latency-runs 1]
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
@@ -26,11 +29,20 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (
 ) => Promise<CannonResult>;
 
 const { values } = parseArgs({
-  options: { count: { type: "string" }, runs: { type: "string" }, duration: { type: "string" } },
+  options: {
+    count: { type: "string" },
+    runs: { type: "string" },
+    duration: { type: "string" },
+    latency: { type: "string" },
+    "latency-runs": { type: "string" },
+  },
 });
 const COUNT = Number(values.count ?? 5000);
 const RUNS = Number(values.runs ?? 3);
 const DURATION_S = Number(values.duration ?? 5);
+const LATENCY_MS = Number(values.latency ?? 5);
+const LATENCY_RUNS = Number(values["latency-runs"] ?? 1);
+const LATENCY_WARM_UP = Math.min(COUNT, 500);
 
 /** What a path needs: where to write, and a fresh alert definition and value range per run. */
 interface Target {
@@ -40,12 +52,13 @@ interface Target {
 }
 type Path = (target: Target, count: number, salt: number) => Promise<void>;
 
-async function startEmulatorProcess(): Promise<{ child: ChildProcess; url: string }> {
+async function startEmulatorProcess(
+  extra: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
   const cli = fileURLToPath(new URL("../src/emulator/cli.ts", import.meta.url));
   const quotas = ["--quota-total", "10000000", "--quota-non-equals", "10000000"];
-  const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--quiet", ...quotas], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const args = ["--import", "tsx", cli, "--port", "0", "--quiet", ...quotas, ...extra];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   for await (const line of createInterface({ input: child.stdout! })) {
     const match = /listening on (http:\/\/\S+)/.exec(line);
     if (match?.[1]) return { child, url: match[1] };
@@ -99,11 +112,24 @@ const sequentialPath: Path = async ({ session, apiUrl, bearer }, count, salt) =>
   }
 };
 
-/** Runs a path once untimed at full size (JIT and heap warm-up), then RUNS times; prints each, returns the best. */
-async function measure(label: string, path: Path, target: Target, salt: number): Promise<number> {
-  await path(target, COUNT, salt * 100);
+/** How a scenario measures: timed runs per path ((c) may get fewer), and the size of the untimed warm-up run. */
+interface Schedule {
+  readonly runs: number;
+  readonly sequentialRuns: number;
+  readonly warmUp: number;
+}
+
+/** Runs a path once untimed (JIT and heap warm-up), then `runs` times at full size; prints each, returns the best. */
+async function measure(
+  label: string,
+  path: Path,
+  target: Target,
+  salt: number,
+  { runs, warmUp }: { runs: number; warmUp: number },
+): Promise<number> {
+  await path(target, warmUp, salt * 100);
   const times: number[] = [];
-  for (let run = 1; run <= RUNS; run++) {
+  for (let run = 1; run <= runs; run++) {
     const started = performance.now();
     await path(target, COUNT, salt * 100 + run);
     times.push(performance.now() - started);
@@ -111,7 +137,7 @@ async function measure(label: string, path: Path, target: Target, salt: number):
   const best = Math.min(...times);
   const shown = times.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(", ");
   console.log(
-    `${label.padEnd(48)} best ${(best / 1000).toFixed(2)} s = ${Math.round((COUNT * 1000) / best)} IOCs/s  (runs: ${shown})`,
+    `${label.padEnd(56)} best ${(best / 1000).toFixed(2)} s = ${Math.round((COUNT * 1000) / best)} IOCs/s  (runs: ${shown})`,
   );
   return best;
 }
@@ -151,8 +177,12 @@ async function ceiling({ session, apiUrl, bearer }: Target): Promise<number> {
   return result.requests.average;
 }
 
-async function main(): Promise<void> {
-  const { child, url } = await startEmulatorProcess();
+/** Starts an emulator child with `extra` flags, hands `body` a connected target, and stops both afterwards. */
+async function withEmulator(
+  extra: readonly string[],
+  body: (target: Target) => Promise<void>,
+): Promise<void> {
+  const { child, url } = await startEmulatorProcess(extra);
   const authUrl = `${url}/${DEMO_TENANT_ID}/oauth2/token`;
   const apiUrl = `${url}/V1.0`;
   const session = await connect({
@@ -162,26 +192,57 @@ async function main(): Promise<void> {
     clientSecret: DEMO_CLIENT_SECRET,
   });
   try {
-    const load = loadavg()[0]?.toFixed(1);
-    console.log(
-      `Importing ${COUNT} IOCs, best of ${RUNS} runs each (node ${process.version}, load ${load} on ${cpus().length} cores)`,
-    );
-    const target = { session, apiUrl, bearer: await token(authUrl) };
-    const a = await measure("(a) importIocs, BulkUpload chunks of 1,000", bulkPath, target, 1);
-    const b = await measure("(b) importIocs, per-item POSTs, concurrency 8", perItemPath, target, 2);
-    const c = await measure("(c) sequential POST loop (the docs' samples)", sequentialPath, target, 3);
-    const top = await ceiling(target);
-    console.log(
-      `ratios: (a)/(c) = ${(c / a).toFixed(1)}x   (b)/(c) = ${(c / b).toFixed(1)}x   (a)/(b) = ${(b / a).toFixed(1)}x`,
-    );
-    const perSecond = (ms: number): number => (COUNT * 1000) / ms;
-    console.log(
-      `(a) = ${(perSecond(a) / top).toFixed(1)}x the ceiling (IOCs/s vs single POSTs/s); (b) = ${Math.round((100 * perSecond(b)) / top)}% of it`,
-    );
+    await body({ session, apiUrl, bearer: await token(authUrl) });
   } finally {
     await session.close();
     child.kill();
   }
+}
+
+/** Measures (a), (b) and (c) on one emulator, `tag` naming the scenario in their lines; returns the best times. */
+async function threePaths(target: Target, schedule: Schedule, tag = ""): Promise<[number, number, number]> {
+  const a = await measure(`(a) importIocs, BulkUpload chunks of 1,000${tag}`, bulkPath, target, 1, schedule);
+  const b = await measure(
+    `(b) importIocs, per-item POSTs, concurrency 8${tag}`,
+    perItemPath,
+    target,
+    2,
+    schedule,
+  );
+  const c = await measure(`(c) sequential POST loop (the docs' samples)${tag}`, sequentialPath, target, 3, {
+    ...schedule,
+    runs: schedule.sequentialRuns,
+  });
+  return [a, b, c];
+}
+
+function ratios(label: string, [a, b, c]: readonly [number, number, number]): string {
+  const x = (slow: number, fast: number): string => `${(slow / fast).toFixed(1)}x`;
+  return `${label}: (a)/(c) = ${x(c, a)}   (b)/(c) = ${x(c, b)}   (a)/(b) = ${x(b, a)}`;
+}
+
+async function main(): Promise<void> {
+  const load = loadavg()[0]?.toFixed(1);
+  console.log(
+    `Importing ${COUNT} IOCs, best of ${RUNS} runs each (node ${process.version}, load ${load} on ${cpus().length} cores)`,
+  );
+  await withEmulator([], async (target) => {
+    const [a, b, c] = await threePaths(target, { runs: RUNS, sequentialRuns: RUNS, warmUp: COUNT });
+    const top = await ceiling(target);
+    console.log(ratios("ratios", [a, b, c]));
+    const perSecond = (ms: number): number => (COUNT * 1000) / ms;
+    console.log(
+      `(a) = ${(perSecond(a) / top).toFixed(1)}x the ceiling (IOCs/s vs single POSTs/s); (b) = ${Math.round((100 * perSecond(b)) / top)}% of it`,
+    );
+  });
+  console.log(
+    `\nWith ${LATENCY_MS} ms service latency (emulator --latency ${LATENCY_MS}), best of ${RUNS} runs, (c) of ${LATENCY_RUNS}:`,
+  );
+  await withEmulator(["--latency", String(LATENCY_MS)], async (target) => {
+    const schedule = { runs: RUNS, sequentialRuns: LATENCY_RUNS, warmUp: LATENCY_WARM_UP };
+    const times = await threePaths(target, schedule, `, ${LATENCY_MS} ms`);
+    console.log(ratios(`ratios with ${LATENCY_MS} ms latency`, times));
+  });
 }
 
 await main();

@@ -60,7 +60,16 @@ async function uploadChunk<T>(
   const url = `${entityUrl(ctx, set)}/Actions.BulkUpload`;
   const res = await call(ctx, { method: "POST", url, body: { [BODY_KEY[set]]: chunk }, signal });
   const value = (res.data as { value?: unknown } | null)?.value;
-  return Array.isArray(value) ? value.map((item) => stripAnnotations<T>(item)) : [];
+  return Array.isArray(value)
+    ? value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)))
+    : [];
+}
+
+// Thousands of created entities per reply, usually without annotations: copy only those that carry one.
+function annotated(item: unknown): boolean {
+  if (typeof item !== "object" || item === null) return false;
+  for (const key in item) if (key.startsWith("@odata.")) return true;
+  return false;
 }
 
 /**

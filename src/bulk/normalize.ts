@@ -73,10 +73,10 @@ function normalizeRow(
 ): Candidate | Rejection {
   const fields: Record<string, unknown> = { DetectionFunction: "Equals" };
   let alertRaw: unknown;
-  for (const [name, value] of Object.entries(row.fields)) {
+  for (const name of Object.keys(row.fields)) {
     const canonical = canonicalName(name);
-    if (canonical === "alert") alertRaw = value;
-    else if (canonical) fields[canonical] = value;
+    if (canonical === "alert") alertRaw = row.fields[name];
+    else if (canonical) fields[canonical] = row.fields[name];
     else if (canonical === undefined) ignored.add(name);
   }
   // A missing Type is inferred from the value's shape, as for plain-text input.
@@ -86,11 +86,9 @@ function normalizeRow(
   }
   const alert = alertId(alertRaw, defaultAlert);
   if (typeof alert !== "number") return rejection(row.line, [alert]);
-  const { body, errors } = validateEntity(
-    "IndicatorsOfCompromise",
-    { ...fields, [IOC_BIND_PROPERTY]: alertDefinitionRef(alert) },
-    { mode: "create" },
-  );
+  // The bind goes last onto the row's own fresh object (no copy per row); `fields` is not read for it below.
+  fields[IOC_BIND_PROPERTY] = alertDefinitionRef(alert);
+  const { body, errors } = validateEntity("IndicatorsOfCompromise", fields, { mode: "create" });
   if (errors.length) return rejection(row.line, errors);
   const given: { Enabled?: boolean; ExpiresAt?: string | null } = {};
   if ("Enabled" in fields) given.Enabled = body["Enabled"] as boolean;

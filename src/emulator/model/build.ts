@@ -32,21 +32,19 @@ export function buildNew(
   prefix: string,
 ): Entity {
   const { body, errors } = validateEntity(set, renameBind(input), { mode: "create" });
-  const fields: Record<string, unknown> = { ...body };
   const violations = [...errors];
-  if (set === "IndicatorsOfCompromise") {
-    const parent = bindTarget(store, body, violations);
-    if (parent !== undefined) fields["AlertDefinitionId"] = parent;
-  }
+  const parent = set === "IndicatorsOfCompromise" ? bindTarget(store, body, violations) : undefined;
   if (violations.length > 0) throw validationFailed(violations, prefix, body["Type"] ?? typeOf(input));
-  return ordered(set, {
-    ...fields,
+  // `body` is validateEntity's fresh object: the server fields go onto it rather than into copies (per bulk item).
+  const fields = Object.assign(body, {
     Id: id,
     CreatedAt: author.at,
     CreatedBy: author.by,
     LastModifiedAt: null,
     LastModifiedBy: null,
   });
+  if (parent !== undefined) fields["AlertDefinitionId"] = parent;
+  return ordered(set, fields);
 }
 
 /**

@@ -43,14 +43,15 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
+  // Encoded once: measuring the UTF-8 length of a large reply, then writing the string, would encode it twice.
+  const bytes = Buffer.from(JSON.stringify(body), "utf8");
   res.writeHead(status, {
     "Content-Type": "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8",
     "OData-Version": "4.0",
-    "Content-Length": Buffer.byteLength(text),
+    "Content-Length": bytes.length,
     ...headers,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 /** Sends a text reply (`$count`, `$metadata`). */
