@@ -1,5 +1,5 @@
 import type { REPLServer } from "node:repl";
-import { consoleSets } from "./bulk/sets.js";
+import { consoleSession, consoleSets } from "./bulk/sets.js";
 import { replHelpers } from "./helpers.js";
 import { outputWidth, type ReplState } from "./types.js";
 
@@ -15,11 +15,10 @@ export function installContext(server: REPLServer, state: ReplState): () => void
   const fill = (context: Record<string, unknown>): void => {
     if (!state.connected) return;
     // Their bulk edits return plans whose apply asks first and shows progress (see bulk/sets.ts).
-    const { alerts, iocs } = consoleSets(state.session, { server, state });
+    const sets = consoleSets(state.session, { server, state });
     const names: Record<string, unknown> = {
-      session: state.session,
-      alerts,
-      iocs,
+      session: consoleSession(state.session, sets),
+      ...sets,
       ...replHelpers(() => ({
         width: outputWidth(state),
         color: state.color,

@@ -89,6 +89,21 @@ describe("bulk edits with piped input", () => {
     expect(code).toBe(1);
   });
 
+  it("asks through session.iocs as through iocs, and the session still prints redacted", async () => {
+    const input = [
+      ALERT,
+      `const plan = await session.iocs.import("feed.csv", { alert: a.Id })`,
+      "await plan.apply()",
+      "await session.iocs.count()",
+      "session",
+      "",
+    ].join("\n");
+    const { stdout, stderr } = await runPiped([], { input, cwd: feedDir() });
+    expect(stderr).toMatch(/^ConfirmationRequired: Create 3 IOCs under alert definition 1\? /);
+    expect(stdout.split("\n")[0]).toBe("0");
+    expect(stdout).toContain("clientSecret: '[redacted]'");
+  });
+
   it("plans deletes by filter and refuses them too without confirm", async () => {
     const input = [
       ALERT,

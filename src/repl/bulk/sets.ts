@@ -24,6 +24,22 @@ export function consoleSets(
   };
 }
 
+/**
+ * The console's `session`: the same session, except that `session.alerts` and `session.iocs` are the console's
+ * sets, so `session.iocs.import(...)` asks before writing just as `iocs.import(...)` does. Methods run on the real
+ * session (its private fields need it as `this`).
+ * @example context.session = consoleSession(state.session, consoleSets(state.session, io))
+ */
+export function consoleSession<S extends object>(session: S, sets: { alerts: object; iocs: object }): S {
+  return new Proxy(session, {
+    get(target, key) {
+      if (key === "alerts" || key === "iocs") return sets[key];
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Per bulk method: the patch it applies, from its arguments (for the confirmation question). */
 type PatchOf = (args: readonly unknown[]) => Readonly<Record<string, unknown>> | undefined;
 
