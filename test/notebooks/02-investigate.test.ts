@@ -21,11 +21,12 @@ describe("notebooks/02-investigate.ipynb", () => {
     );
   });
 
-  it("charts the counts by severity, category and IOC type as SVG", () => {
+  it("charts the counts by severity, category and IOC type as SVG inside HTML outputs", () => {
+    // HTML, not image/svg+xml: nbconvert's HTML export strips the markup of SVG outputs.
     const charts = run.notebook.cells
       .flatMap((cell) => cell.outputs ?? [])
-      .flatMap((output) => ("data" in output ? [output.data["image/svg+xml"]] : []))
-      .filter((svg): svg is string => typeof svg === "string");
+      .flatMap((output) => ("data" in output ? [output.data["text/html"]] : []))
+      .filter((html): html is string => typeof html === "string" && html.startsWith("<svg"));
     expect(charts).toHaveLength(3);
     expect(charts[0]).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(charts.join("")).toContain("SuspiciousNetworkTraffic");
