@@ -3,9 +3,6 @@ import { consoleSession, consoleSets } from "./bulk/sets.js";
 import { replHelpers } from "./helpers.js";
 import { outputWidth, type ReplState } from "./types.js";
 
-/** The names every console starts with (also after `.clear`). */
-export const PRELOADED = ["session", "alerts", "iocs", "pp", "table", "json", "csv", "take"] as const;
-
 /**
  * Puts the session and the helpers into the REPL context, and again whenever `.clear` resets it. Returns the
  * function that fills the current context again (after `.login` swaps the session).

@@ -131,7 +131,8 @@ describe("token cycler", () => {
 });
 
 describe("token cycler background failures", () => {
-  it("keeps serving the current token when a background refresh fails, and retries after a quiet spell", async () => {
+  /** A cycler whose authority fails its second request only; `calls()` counts requests. */
+  function hiccupOnSecondCall() {
     const clock = { t: 0, now: () => clock.t };
     let calls = 0;
     const cycler = createTokenCycler(
@@ -142,12 +143,17 @@ describe("token cycler background failures", () => {
       },
       { clock },
     );
+    return { clock, cycler, calls: () => calls };
+  }
+
+  it("keeps serving the current token when a background refresh fails, and retries after a quiet spell", async () => {
+    const { clock, cycler, calls } = hiccupOnSecondCall();
     await cycler.getToken();
     clock.t = HOUR - 4 * 60_000;
     expect(await cycler.getToken()).toBe("token-1");
     await tick();
     expect(await cycler.getToken()).toBe("token-1");
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
     clock.t += 10_000;
     expect(await cycler.getToken()).toBe("token-1");
     await tick();
@@ -155,16 +161,7 @@ describe("token cycler background failures", () => {
   });
 
   it("survives the current token being refused while a background refresh fails", async () => {
-    const clock = { t: 0, now: () => clock.t };
-    let calls = 0;
-    const cycler = createTokenCycler(
-      async () => {
-        calls++;
-        if (calls === 2) throw new Error("authority hiccup");
-        return { value: new Secret(`token-${calls}`), obtainedAtMs: clock.t, expiresOnMs: clock.t + HOUR };
-      },
-      { clock },
-    );
+    const { clock, cycler } = hiccupOnSecondCall();
     await cycler.getToken();
     clock.t = HOUR - 4 * 60_000;
     const during = cycler.getToken();

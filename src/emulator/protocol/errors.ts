@@ -30,9 +30,6 @@ export const odataError = (message: string): ODataFailure => new ODataFailure(40
 export const invalidBody = (message: string): ODataFailure =>
   new ODataFailure(400, "InvalidRequestBody", message);
 
-/** 400 InvalidInput: a well-formed request naming something that cannot be used. */
-export const invalidInput = (message: string): ODataFailure => new ODataFailure(400, "InvalidInput", message);
-
 /** 400 MaximumBatchSizeExceeded, reporting received vs allowed. */
 export const batchTooLarge = (received: number, allowed: number): ODataFailure =>
   new ODataFailure(
