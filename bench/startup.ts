@@ -7,10 +7,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pty from "node-pty";
+import * as pty from "@lydell/node-pty";
 
 const RUNS = Number(process.env["RUNS"] ?? 10);
-const CLI = fileURLToPath(new URL("../dist/repl/cli.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../dist/bin/ti-console.js", import.meta.url));
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 interface Target {

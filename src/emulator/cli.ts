@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `ti-emulator` command: parse flags, start the emulator, print where it listens, stop on SIGINT/SIGTERM.
 import { parseCliArgs, USAGE, UsageError } from "./cli-args.js";
 import { startEmulator } from "./start.js";

@@ -1,17 +1,16 @@
-#!/usr/bin/env node
 // ti-console: the REPL's entry point. Decides the mode, connects, then runs --eval, a script, piped lines or
 // the interactive console. Heavy modules (undici and the client, the emulator, inquirer, ora, typescript) load
 // only when needed; at a terminal the prompt shows while the session connects.
-import type { REPLServer } from "node:repl";
+import { Recoverable, type REPLServer } from "node:repl";
 import { PassThrough } from "node:stream";
 import { formatError } from "../display/index.js";
 import { parseCliArgs, USAGE, type CliArgs } from "./args.js";
 import { bannerHead, connectedLine, packageVersion } from "./banner.js";
 import type { ReplConfig } from "./config.js";
-import { reportError } from "./evaluate.js";
+import { reportError, runCode } from "./evaluate.js";
 import { feedLines } from "./feed.js";
 import { historyPath } from "./history.js";
-import { evaluate, loadScript } from "./script.js";
+import { loadScript } from "./script.js";
 import { createConsole } from "./server.js";
 import { closeSession, openSession } from "./session.js";
 import { startupConfig } from "./start.js";
@@ -80,10 +79,16 @@ async function runBatch(state: ReplState, args: CliArgs): Promise<number> {
   refill();
   const file = args.script ?? "[eval]";
   const code = args.eval ?? (await loadScript(file));
-  const { ok, value } = await evaluate(server, code, file);
-  if (!ok) reportError(state, value);
-  else if (args.eval !== undefined && value !== undefined)
-    state.output.write(`${makeWriter(state)(value)}\n`);
+  try {
+    const { value } = await runCode(code, server.context, file);
+    if (args.eval !== undefined && value !== undefined) state.output.write(`${makeWriter(state)(value)}\n`);
+  } catch (err) {
+    // An unfinished entry has nothing more to come from a file or --eval.
+    reportError(
+      state,
+      err instanceof Recoverable ? new SyntaxError(`${file}: Unexpected end of input`) : err,
+    );
+  }
   server.close();
   return state.failed ? 1 : 0;
 }

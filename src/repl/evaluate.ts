@@ -1,11 +1,10 @@
-import type { EventEmitter } from "node:events";
-import { Recoverable, type REPLServer } from "node:repl";
+import { Recoverable, type REPLEval } from "node:repl";
+import { Script, type Context } from "node:vm";
 import { formatError } from "../display/index.js";
 import { runAbortable } from "./abortable.js";
+import { compileEntry, IncompleteInput } from "./compile.js";
 import { startSpinner } from "./spinner.js";
 import type { ReplState } from "./types.js";
-
-type EvalCallback = (err: Error | null, result?: unknown) => void;
 
 const INTERRUPTED = "ERR_SCRIPT_EXECUTION_INTERRUPTED";
 
@@ -15,60 +14,76 @@ export function isInterruption(err: unknown): boolean {
   return e?.code === INTERRUPTED || e?.name === "AbortError" || e?.kind === "aborted";
 }
 
-/**
- * Wraps the REPL's own eval (kept for top-level await): each evaluation gets an AbortController that Ctrl-C
- * aborts (every session call the evaluation makes, awaited or not, obeys its signal), a spinner after 250 ms on
- * a terminal, and errors printed as one line (kept for `.stack`) instead of a stack trace.
- * @example wrapEval(server, state)
- */
-export function wrapEval(server: REPLServer, state: ReplState): void {
-  const original = server.eval;
-  const pending = takeOverErrors(server, state);
-  const wrapped = (code: string, context: object, file: string, cb: EvalCallback): void => {
-    const { settle, signal } = beginEvaluation(state);
-    pending.fail = (err) => {
-      if (!settle()) return;
-      pending.fail = undefined;
-      reportError(state, err);
-      cb(null, undefined);
-    };
-    const run = (): void =>
-      original.call(server, code, context, file, (err: Error | null, result?: unknown) => {
-        if (!settle()) return;
-        pending.fail = undefined;
-        if (err && !(err instanceof Recoverable)) {
-          reportError(state, err);
-          return cb(null, undefined);
-        }
-        return err ? cb(err) : cb(null, result);
-      });
-    // Code typed while the session still connects runs once it is ready (the prompt shows before that).
-    runAbortable(signal, () => (state.connected ? run() : void state.connecting.then(run)));
-  };
-  // The typings mark eval read-only; at run time it is a plain property that the line handler reads per line.
-  (server as { eval: unknown }).eval = wrapped;
-  // Ctrl-C while an evaluation runs: Node rejects the await; aborting the signal also stops the request.
-  server.on("SIGINT", () => state.controller?.abort(new Error("Cancelled with Ctrl-C")));
+/** A terminal's input can leave raw mode while synchronous code runs, so that Ctrl-C arrives as SIGINT. */
+export interface RawModeInput {
+  readonly isRaw?: boolean;
+  setRawMode?(mode: boolean): unknown;
 }
 
 /**
- * Node sends evaluation errors straight to the REPL's domain (printing "Uncaught" and a stack), never to the
- * eval callback; take that path over so that the evaluation in flight ends through our callback instead.
+ * Runs code in a context: compiled by {@link compileEntry} (top-level await, object literals), run by `vm`
+ * with Ctrl-C breaking synchronous loops, and awaited when it awaits. Rejects with `Recoverable` for an
+ * unfinished entry, and with whatever the code threw otherwise. The value comes boxed: a promise the code
+ * returned without awaiting stays a promise (the console hints at the missing `await`).
+ * @example const { value } = await runCode("await alerts.count()", server.context, "REPL1")
  */
-function takeOverErrors(
-  server: REPLServer,
-  state: ReplState,
-): { fail: ((err: unknown) => void) | undefined } {
-  const pending: { fail: ((err: unknown) => void) | undefined } = { fail: undefined };
-  const domain = (server as unknown as { _domain: EventEmitter })._domain;
-  domain.removeAllListeners("error");
-  domain.on("error", (err: unknown) => {
-    if (pending.fail) return pending.fail(err);
-    reportError(state, err);
-    server.clearBufferedCommand();
-    server.displayPrompt();
-  });
-  return pending;
+export async function runCode(
+  code: string,
+  context: Context,
+  file: string,
+  input?: RawModeInput,
+): Promise<{ readonly value: unknown }> {
+  let compiled;
+  try {
+    compiled = compileEntry(code);
+  } catch (err) {
+    if (err instanceof IncompleteInput) throw new Recoverable(err);
+    throw err;
+  }
+  const script = new Script(compiled.source, { filename: file });
+  // In raw mode a terminal's Ctrl-C is a key, not a signal: a busy loop could never be interrupted.
+  const wasRaw = input?.isRaw === true && typeof input.setRawMode === "function";
+  if (wasRaw) input.setRawMode?.(false);
+  let value: unknown;
+  try {
+    value = script.runInContext(context, { breakOnSigint: true });
+  } finally {
+    if (wasRaw) input.setRawMode?.(true);
+  }
+  return { value: compiled.awaits ? await value : value };
+}
+
+/**
+ * The console's eval: each evaluation gets an AbortController that Ctrl-C aborts (every session call the
+ * evaluation makes, awaited or not, obeys its signal, and the prompt comes back at once even if the code ignores
+ * it), a spinner after 250 ms on a terminal, and errors printed as one line (kept for `.stack`), never
+ * Node's "Uncaught" and a stack trace: the error comes back here, since this function awaits the code.
+ * @example repl.start({ eval: consoleEval(state, process.stdin) })
+ */
+export function consoleEval(state: ReplState, input?: RawModeInput): REPLEval {
+  return (code, context, file, cb) => {
+    const { settle, signal } = beginEvaluation(state);
+    signal.addEventListener("abort", () => {
+      if (settle()) {
+        reportError(state, signal.reason);
+        cb(null, undefined);
+      }
+    });
+    const run = (): Promise<void> =>
+      runCode(code, context, file, input).then(
+        ({ value }) => {
+          if (settle()) cb(null, value);
+        },
+        (err: unknown) => {
+          if (!settle()) return;
+          if (err instanceof Recoverable) return cb(err, undefined);
+          reportError(state, err);
+          cb(null, undefined);
+        },
+      );
+    // Code typed while the session still connects runs once it is ready (the prompt shows before that).
+    runAbortable(signal, () => void (state.connected ? run() : state.connecting.then(run)));
+  };
 }
 
 /**
@@ -88,6 +103,11 @@ function beginEvaluation(state: ReplState): { settle: () => boolean; signal: Abo
     return true;
   };
   return { settle, signal: controller.signal };
+}
+
+/** The reason Ctrl-C gives the evaluation's signal: an interruption, so it prints as "Cancelled.". */
+export function cancelledByUser(): Error {
+  return new DOMException("Cancelled with Ctrl-C", "AbortError");
 }
 
 /**

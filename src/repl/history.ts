@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type { REPLServer } from "node:repl";
@@ -18,42 +18,34 @@ export function historyPath(env: Readonly<Record<string, string | undefined>>): 
   return join(state, "ti-console", "history");
 }
 
-function readLines(path: string): string[] {
-  try {
-    return readFileSync(path, "utf8")
-      .split("\n")
-      .filter((l) => l.trim() !== "");
-  } catch {
-    return [];
-  }
+// `setupHistory({ filePath, size })` arrived in Node 24; before it the string form keeps readline's 30 lines.
+const SIZED_HISTORY = Number(process.versions.node.split(".")[0]) >= 24;
+
+interface SizedHistory {
+  readonly filePath: string;
+  readonly size: number;
 }
 
 /**
- * Loads the history file into the REPL (most recent first) and appends each entered line to it, redacted,
- * with the file kept at mode 0600 and trimmed to its last 1000 lines at start. Failing to write history never
- * stops the console.
+ * Persists the REPL's history in `path` through Node's own `setupHistory`: the file kept at mode 0600 and to
+ * its last 1000 lines (30 on Node 20 and 22, which cannot be told a size), and every line redacted as it enters
+ * the history (readline's `history` event lets a listener change the array before Node writes it). Failing to
+ * keep history never stops the console.
  * @example setupHistory(server, historyPath(process.env), () => state.secrets)
  */
 export function setupHistory(server: REPLServer, path: string, secrets: () => Iterable<string>): void {
-  const lines = readLines(path).slice(-HISTORY_SIZE);
-  // readline keeps 30 lines unless told otherwise; keep as many as the file.
-  const readline = server as unknown as { history: string[]; historySize: number };
-  readline.historySize = HISTORY_SIZE;
-  const history = readline.history;
-  history.splice(0, history.length, ...lines.slice().reverse());
+  server.on("history", (history: string[]) => {
+    if (history[0] !== undefined) history[0] = redactLine(history[0], secrets());
+  });
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(path, lines.map((l) => `${l}\n`).join(""), { mode: 0o600 });
-    chmodSync(path, 0o600);
+    if (existsSync(path)) chmodSync(path, 0o600);
   } catch {
     return;
   }
-  server.on("line", (line: string) => {
-    if (line.trim() === "") return;
-    try {
-      appendFileSync(path, `${redactLine(line, secrets()).replace(/\n/g, " ")}\n`, { mode: 0o600 });
-    } catch {
-      // A read-only home or a full disk loses history, not the session.
-    }
-  });
+  const done = (): void => undefined;
+  if (!SIZED_HISTORY) return server.setupHistory(path, done);
+  // The object form is documented from Node 24 on; @types/node for the lowest supported line (22) lacks it.
+  const sized = server.setupHistory as unknown as (config: SizedHistory, callback: () => void) => void;
+  sized.call(server, { filePath: path, size: HISTORY_SIZE }, done);
 }

@@ -1,28 +1,4 @@
 import { readFile } from "node:fs/promises";
-import type { REPLServer } from "node:repl";
-
-/** The outcome of evaluating code in the console's context. */
-export interface Evaluation {
-  readonly ok: boolean;
-  readonly value: unknown;
-}
-
-/**
- * Evaluates code in the REPL's context through its (wrapped) eval: top-level await works, errors are reported
- * as one line by the wrapper, and an incomplete input is reported as a syntax error.
- * @example const { ok, value } = await evaluate(server, "await alerts.list()")
- */
-export function evaluate(server: REPLServer, code: string, file = "REPL"): Promise<Evaluation> {
-  return new Promise((resolve) => {
-    server.eval(`${code}\n`, server.context, file, (err, value) => {
-      if (err) {
-        const message = err.message || "Unexpected end of input";
-        return resolve({ ok: false, value: new SyntaxError(`${file}: ${message}`) });
-      }
-      resolve({ ok: true, value });
-    });
-  });
-}
 
 /**
  * The code of a .js or .ts script, ready to evaluate: a shebang removed, TypeScript types stripped with

@@ -2,7 +2,7 @@ import { start, type REPLServer } from "node:repl";
 import { defineCommands, commandNames } from "./commands/index.js";
 import { complete } from "./completion.js";
 import { installContext } from "./context.js";
-import { wrapEval } from "./evaluate.js";
+import { cancelledByUser, consoleEval, type RawModeInput } from "./evaluate.js";
 import { setupHistory } from "./history.js";
 import type { ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
@@ -32,12 +32,13 @@ export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLSe
     // Node's preview evaluates as you type; completion and evaluation are ours alone.
     preview: false,
     ignoreUndefined: true,
-    breakEvalOnSigint: true,
+    eval: consoleEval(state, io.input as RawModeInput),
     writer: makeWriter(state),
     completer: (line: string, cb: (err: null, result: [string[], string]) => void) =>
       cb(null, complete(line, server.context, commandNames(server))),
   });
-  wrapEval(server, state);
+  // Ctrl-C while an evaluation runs aborts its signal: the call in flight stops and the prompt comes back.
+  server.on("SIGINT", () => state.controller?.abort(cancelledByUser()));
   const refill = installContext(server, state);
   defineCommands(server, state, refill);
   if (io.historyFile !== undefined) setupHistory(server, io.historyFile, () => state.secrets);

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DIST_CLI = `${ROOT}dist/emulator/cli.js`;
+const DIST_CLI = `${ROOT}dist/bin/ti-emulator.js`;
 const SRC = `${ROOT}src/emulator`;
 
 function newestMtimeMs(dir: string): number {

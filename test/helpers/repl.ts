@@ -1,4 +1,4 @@
-// Drives the built console (dist/repl/cli.js) as a child process, as mongosh's e2e TestShell does: under a
+// Drives the built console (dist/bin/ti-console.js) as a child process, as mongosh's e2e TestShell does: under a
 // pseudo-terminal (prompt, keys, colours) or with pipes. Every child is tracked; a test that leaves one running
 // fails in afterEach, and the child is killed.
 import { spawn } from "node:child_process";
@@ -6,12 +6,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pty from "node-pty";
+import * as pty from "@lydell/node-pty";
 import { afterEach, expect } from "vitest";
 import { stripAnsi } from "../../src/display/index.js";
 
 /** The built console. Tests run after `npm run build`. */
-export const CLI = fileURLToPath(new URL("../../dist/repl/cli.js", import.meta.url));
+export const CLI = fileURLToPath(new URL("../../dist/bin/ti-console.js", import.meta.url));
 const PROMPT = /ti> $/;
 const running = new Set<{ kill(): void; label: string }>();
 

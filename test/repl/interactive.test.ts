@@ -219,4 +219,39 @@ describe("history", () => {
     expect(text).not.toMatch(/eyJ/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
+
+  it("recalls the previous session's line with the up arrow, redacted", async () => {
+    const emu = await startTestEmulator({ clientSecret: SECRET });
+    const env = serviceEnv(emu);
+    const first = startPty([], env);
+    await first.ready();
+    await first.send(`const s = "${SECRET}"`);
+    await first.send("await alerts.count()");
+    first.write(".exit\r");
+    expect(await first.exited).toBe(0);
+    const second = startPty([], env);
+    await second.ready();
+    const from = second.output().length;
+    second.write("\u001b[A");
+    await second.waitFor("ti> await alerts.count()", { from });
+    second.write("\u001b[A");
+    const text = await second.waitFor(/ti> const s = /, { from });
+    expect(text).not.toContain(SECRET);
+    second.write("\u0003\u0003\u0003");
+    expect(await second.exited).toBe(0);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("breaks a busy loop and gives the prompt back", async () => {
+    const repl = startPty();
+    await repl.ready();
+    const from = repl.output().length;
+    repl.write("while (true) {}\r");
+    await new Promise((r) => setTimeout(r, 300));
+    repl.write("\u0003");
+    await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
+    expect(await repl.send("1 + 1")).toContain("2");
+    repl.kill();
+  });
 });

@@ -65,7 +65,14 @@ export function propertyExpr(set: EntitySetName, word: string, pos: number, pars
   }
   const type = EDM_TO_FILTER[fact.edmType];
   if (type === "datetime") {
-    return { type, pos, eval: (e) => (typeof e[word] === "string" ? Date.parse(e[word]) : null) };
+    return {
+      type,
+      pos,
+      eval: (e) => {
+        const value = e[word];
+        return typeof value === "string" ? Date.parse(value) : null;
+      },
+    };
   }
   return { type, pos, eval: (e) => e[word] ?? null };
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `ti-console` command: checks the Node.js version first, so an old one gets a sentence, not a stack trace
+// from a module it cannot load.
+import { requireNode } from "./node-version.js";
+
+requireNode("ti-console");
+await import("../repl/cli.js");
