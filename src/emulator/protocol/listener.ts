@@ -10,6 +10,7 @@ import { errorBody, internalError, ODataFailure } from "./errors.js";
 import { injectFault } from "./faults.js";
 import { readBody, sendEmpty, sendJson, sendText } from "./io.js";
 import { serveApi } from "./api.js";
+import { ownOrigin } from "./request-guard.js";
 
 /** Receives one line per finished request (and one per internal error). */
 export type LogSink = (line: string) => void;
@@ -48,7 +49,7 @@ export function createListener(
 }
 
 async function handle(service: Service, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = requestUrl(req);
+  const url = requestUrl(req, service.settings);
   if (url.pathname === "/_emulator" || url.pathname.startsWith("/_emulator/")) {
     return send(res, await serveAdmin(service, req, url));
   }
@@ -75,12 +76,19 @@ async function handle(service: Service, req: IncomingMessage, res: ServerRespons
   });
 }
 
-/** The request URL; concatenated rather than resolved, so that `//host/...` cannot change the origin. */
-function requestUrl(req: IncomingMessage): URL {
+/**
+ * The request URL: path and query from the request line alone, origin from a Host header checked to name this
+ * emulator. Concatenated rather than resolved, so that `//host/...` cannot change the origin.
+ */
+function requestUrl(req: IncomingMessage, settings: Service["settings"]): URL {
+  const origin = ownOrigin(req, settings.host);
+  const target = req.url ?? "/";
   try {
-    return new URL(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`);
+    // An absolute-form target (`GET http://host/path`) is legal HTTP/1.1; only its path and query count.
+    const path = target.startsWith("/") ? target : new URL(target).pathname + new URL(target).search;
+    return new URL(`${origin}${path}`);
   } catch {
-    throw new ODataFailure(400, "BadRequest", "The request URL or Host header is malformed");
+    throw new ODataFailure(400, "BadRequest", `The request target is malformed: ${target.slice(0, 100)}`);
   }
 }
 
