@@ -23,6 +23,11 @@ export interface EmulatorOptions {
   rateLimit?: { perMinute?: number; perHour?: number };
   /** Append-only journal file: every acknowledged write is fsynced before the reply. Default: in memory only. */
   statePath?: string;
+  /**
+   * Compact the state file while running once this many bytes were appended since the last compaction (and at
+   * least as many as that compaction wrote), so a long run never grows a file past reopening; default 64 MiB.
+   */
+  stateCompactBytes?: number;
   /** Seed data: a JSON file path, or `"sample"` for the built-in sample set. Loaded only into an empty store. */
   seed?: string;
   /** Added delay: `"200"`, `"200±50"`, or `{ meanMs, jitterMs }`; default none. */
@@ -37,6 +42,8 @@ export interface EmulatorOptions {
   log?: string;
   /** Receives the same per-request lines as `log`; the CLI prints them. */
   onLog?: (line: string) => void;
+  /** The clock (ms since epoch) for tokens, rate limits and timestamps; default `Date.now`. Tests pass their own. */
+  now?: () => number;
   /** Aborting it stops the emulator (as `close()` does), also while it is still starting. */
   signal?: AbortSignal;
 }
@@ -54,12 +61,14 @@ export interface Settings {
   readonly quotaNonEquals: number;
   readonly rateLimit: { readonly perMinute: number | undefined; readonly perHour: number | undefined };
   readonly statePath: string | undefined;
+  readonly stateCompactBytes: number;
   readonly seed: string | undefined;
   readonly latency: Latency;
   readonly faults: readonly FaultRule[];
   readonly faultSeed: number;
   readonly log: string | undefined;
   readonly onLog: ((line: string) => void) | undefined;
+  readonly now: () => number;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -84,6 +93,7 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
       perHour: optionalInteger("rateLimit.perHour", o.rateLimit?.perHour),
     },
     statePath: o.statePath,
+    stateCompactBytes: integer("stateCompactBytes", o.stateCompactBytes ?? 64 * 1024 * 1024, 1, 2 ** 40),
     seed: o.seed,
     latency:
       typeof o.latency === "string" ? parseLatency(o.latency) : (o.latency ?? { meanMs: 0, jitterMs: 0 }),
@@ -91,6 +101,7 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
     faultSeed: integer("faultSeed", o.faultSeed ?? Math.floor(Math.random() * 2 ** 31), 0, 2 ** 32 - 1),
     log: o.log,
     onLog: o.quiet ? undefined : o.onLog,
+    now: o.now ?? Date.now,
     signal: o.signal,
   };
 }

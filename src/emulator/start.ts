@@ -59,7 +59,9 @@ function openFiles(settings: Settings): { store: Store; logFile: WriteStream | u
     settings.log === undefined ? undefined : createWriteStream("", { fd: openSync(settings.log, "a") });
   let store: Store;
   try {
-    store = settings.statePath ? new JournalStore(settings.statePath) : new MemoryStore();
+    store = settings.statePath
+      ? new JournalStore(settings.statePath, { compactAfterBytes: settings.stateCompactBytes })
+      : new MemoryStore();
   } catch (error) {
     logFile?.end();
     throw error;
@@ -83,7 +85,7 @@ function createService(settings: Settings, store: Store, seed: Seed | undefined)
     limiter: new RateLimiter(settings.rateLimit.perMinute, settings.rateLimit.perHour),
     random,
     seed,
-    now: Date.now,
+    now: settings.now,
   };
   // Only into an empty store, so that restarting with --state does not load the seed twice.
   if (seed && store.count("AlertDefinitions") + store.count("IndicatorsOfCompromise") === 0) {

@@ -72,6 +72,19 @@ export const tooManyRequests = (retryAfterSeconds: number, why: string): ODataFa
 export const quotaExceeded = (message: string): ODataFailure =>
   new ODataFailure(507, "InsufficientStorage", message);
 
+/** 507 InsufficientStorage (a full disk) or 503 with Retry-After (another I/O failure): the write was not kept. */
+export const storageFailed = (full: boolean): ODataFailure =>
+  full
+    ? new ODataFailure(507, "InsufficientStorage", "The state file's disk is full; the write was not stored")
+    : new ODataFailure(
+        503,
+        "ServiceUnavailable",
+        "The state file could not take the write; it was not stored",
+        {
+          "Retry-After": "5",
+        },
+      );
+
 /** 500 InternalServerError: a bug in the emulator (never expected; tests assert it never happens). */
 export const internalError = (): ODataFailure =>
   new ODataFailure(500, "InternalServerError", "The emulator failed to handle the request");

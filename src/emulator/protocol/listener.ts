@@ -6,7 +6,8 @@ import { drawDelayMs } from "../control/latency.js";
 import { serveAdmin } from "../handlers/admin.js";
 import type { ApiReply } from "../handlers/types.js";
 import type { Service } from "../service.js";
-import { errorBody, internalError, ODataFailure } from "./errors.js";
+import { StorageError } from "../store/store.js";
+import { errorBody, internalError, ODataFailure, storageFailed } from "./errors.js";
 import { injectFault } from "./faults.js";
 import { readBody, sendEmpty, sendJson, sendText } from "./io.js";
 import { serveApi } from "./api.js";
@@ -39,9 +40,7 @@ export function createListener(
       log(`${new Date().toISOString()} ${req.method} ${path} ${outcome} ${ms}ms ${requestId}`);
     });
     handle(service, req, res).catch((error: unknown) => {
-      const failure = error instanceof ODataFailure ? error : internalError();
-      if (!(error instanceof ODataFailure))
-        log(`internal error ${requestId}: ${(error as Error).stack ?? String(error)}`);
+      const failure = asFailure(error, requestId, log);
       if (res.headersSent) res.destroy();
       else sendJson(res, failure.status, errorBody(failure, requestId), { ...failure.headers });
     });
@@ -90,6 +89,17 @@ function requestUrl(req: IncomingMessage, settings: Service["settings"]): URL {
   } catch {
     throw new ODataFailure(400, "BadRequest", `The request target is malformed: ${target.slice(0, 100)}`);
   }
+}
+
+/** The OData failure to answer; a storage failure is logged in one line, anything else as a bug with its stack. */
+function asFailure(error: unknown, requestId: string, log: LogSink): ODataFailure {
+  if (error instanceof ODataFailure) return error;
+  if (error instanceof StorageError) {
+    log(`storage failure ${requestId}: ${error.message}`);
+    return storageFailed(error.full);
+  }
+  log(`internal error ${requestId}: ${(error as Error).stack ?? String(error)}`);
+  return internalError();
 }
 
 function send(res: ServerResponse, reply: ApiReply): void {
