@@ -28,6 +28,12 @@ export interface EmulatorOptions {
    * least as many as that compaction wrote), so a long run never grows a file past reopening; default 64 MiB.
    */
   stateCompactBytes?: number;
+  /** Request-body bytes held at once across all requests; more answers 503 with Retry-After. Default 64 MiB. */
+  bodyBudgetBytes?: number;
+  /** Time a client has to send its request headers; default 10,000 (slow-loris connections are dropped). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included; default 30,000. */
+  requestTimeoutMs?: number;
   /** Seed data: a JSON file path, or `"sample"` for the built-in sample set. Loaded only into an empty store. */
   seed?: string;
   /** Added delay: `"200"`, `"200±50"`, or `{ meanMs, jitterMs }`; default none. */
@@ -62,6 +68,9 @@ export interface Settings {
   readonly rateLimit: { readonly perMinute: number | undefined; readonly perHour: number | undefined };
   readonly statePath: string | undefined;
   readonly stateCompactBytes: number;
+  readonly bodyBudgetBytes: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
   readonly seed: string | undefined;
   readonly latency: Latency;
   readonly faults: readonly FaultRule[];
@@ -94,6 +103,15 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
     },
     statePath: o.statePath,
     stateCompactBytes: integer("stateCompactBytes", o.stateCompactBytes ?? 64 * 1024 * 1024, 1, 2 ** 40),
+    bodyBudgetBytes: integer("bodyBudgetBytes", o.bodyBudgetBytes ?? 64 * 1024 * 1024, 1024, 2 ** 40),
+    headersTimeoutMs: integer("headersTimeoutMs", o.headersTimeoutMs ?? 10_000, 1, 3_600_000),
+    // Node requires the whole-request timeout to be at least the headers timeout.
+    requestTimeoutMs: integer(
+      "requestTimeoutMs",
+      o.requestTimeoutMs ?? Math.max(30_000, o.headersTimeoutMs ?? 0),
+      o.headersTimeoutMs ?? 10_000,
+      3_600_000,
+    ),
     seed: o.seed,
     latency:
       typeof o.latency === "string" ? parseLatency(o.latency) : (o.latency ?? { meanMs: 0, jitterMs: 0 }),

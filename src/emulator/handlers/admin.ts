@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { ENTITY_SETS } from "../../schema/index.js";
 import { formatFaultRules, parseFaultRules } from "../control/faults.js";
 import { ODataFailure, invalidBody, methodNotAllowed, pathNotFound } from "../protocol/errors.js";
-import { parseJsonBody, readBody } from "../protocol/io.js";
+import { MAX_FORM_BYTES, parseJsonBody, readBody } from "../protocol/io.js";
 import { requireJson } from "../protocol/media-type.js";
 import { refuseCrossSite } from "../protocol/request-guard.js";
 import { applySeed } from "../seed/seed.js";
@@ -38,7 +38,11 @@ export async function serveAdmin(service: Service, req: IncomingMessage, url: UR
   if (method === "GET") return handler(service, undefined);
   // A page can POST text/plain or typeless bodies cross-site without a preflight; JSON needs one.
   requireJson(req.headers["content-type"]);
-  return handler(service, parseJsonBody(await readBody(req), req.headers["content-type"]));
+  // Admin bodies are tiny option objects: the small cap.
+  return handler(
+    service,
+    parseJsonBody(await readBody(req, MAX_FORM_BYTES, service.bodies), req.headers["content-type"]),
+  );
 }
 
 function sameHost(req: IncomingMessage): boolean {

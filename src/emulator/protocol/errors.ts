@@ -62,6 +62,12 @@ export const methodNotAllowed = (method: string, allow: readonly string[]): ODat
 export const bodyTooLarge = (limit: number): ODataFailure =>
   new ODataFailure(413, "RequestEntityTooLarge", `The request body is larger than ${limit} bytes`);
 
+/** 503 ServiceUnavailable with Retry-After: request bodies in flight use up the emulator's memory budget. */
+export const serverBusy = (): ODataFailure =>
+  new ODataFailure(503, "ServiceUnavailable", "Too many request bodies in flight; retry shortly", {
+    "Retry-After": "1",
+  });
+
 /** 429 TooManyRequests with Retry-After seconds. */
 export const tooManyRequests = (retryAfterSeconds: number, why: string): ODataFailure =>
   new ODataFailure(429, "TooManyRequests", `${why}; retry after ${retryAfterSeconds} s`, {

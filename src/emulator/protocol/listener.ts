@@ -9,7 +9,7 @@ import type { Service } from "../service.js";
 import { StorageError } from "../store/store.js";
 import { errorBody, internalError, ODataFailure, storageFailed } from "./errors.js";
 import { injectFault } from "./faults.js";
-import { readBody, sendEmpty, sendJson, sendText } from "./io.js";
+import { MAX_FORM_BYTES, readBody, sendEmpty, sendJson, sendText } from "./io.js";
 import { serveApi } from "./api.js";
 import { ownOrigin } from "./request-guard.js";
 
@@ -37,9 +37,11 @@ export function createListener(
       // A reset or hung request (fault rules), or a client that gave up, ends without a reply.
       const outcome = res.writableFinished ? String(res.statusCode) : "no-reply";
       if (res.writableFinished) service.stats.response(res.statusCode);
-      log(`${new Date().toISOString()} ${req.method} ${path} ${outcome} ${ms}ms ${requestId}`);
+      log(`${new Date(service.now()).toISOString()} ${req.method} ${path} ${outcome} ${ms}ms ${requestId}`);
     });
     handle(service, req, res).catch((error: unknown) => {
+      // A client that hung up mid-request is no emulator failure; the close handler logs it as no-reply.
+      if (req.socket.destroyed && !(error instanceof ODataFailure)) return;
       const failure = asFailure(error, requestId, log);
       if (res.headersSent) res.destroy();
       else sendJson(res, failure.status, errorBody(failure, requestId), { ...failure.headers });
@@ -61,7 +63,7 @@ async function handle(service: Service, req: IncomingMessage, res: ServerRespons
     const body = { error: "invalid_request", error_description: "The token endpoint takes POST." };
     return sendJson(res, 405, body, { Allow: "POST", "Content-Type": "application/json; charset=utf-8" });
   }
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_FORM_BYTES, service.bodies);
   const issuer = { ...service.settings, key: service.key };
   const version = token[2] ? "v2" : "v1";
   const reply = issueToken(issuer, token[1] ?? "", version, body, req.headers["content-type"], service.now());
