@@ -23,6 +23,17 @@ export interface EmulatorOptions {
   rateLimit?: { perMinute?: number; perHour?: number };
   /** Append-only journal file: every acknowledged write is fsynced before the reply. Default: in memory only. */
   statePath?: string;
+  /**
+   * Compact the state file while running once this many bytes were appended since the last compaction (and at
+   * least as many as that compaction wrote), so a long run never grows a file past reopening; default 64 MiB.
+   */
+  stateCompactBytes?: number;
+  /** Request-body bytes held at once across all requests; more answers 503 with Retry-After. Default 64 MiB. */
+  bodyBudgetBytes?: number;
+  /** Time a client has to send its request headers; default 10,000 (slow-loris connections are dropped). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included; default 30,000. */
+  requestTimeoutMs?: number;
   /** Seed data: a JSON file path, or `"sample"` for the built-in sample set. Loaded only into an empty store. */
   seed?: string;
   /** Added delay: `"200"`, `"200±50"`, or `{ meanMs, jitterMs }`; default none. */
@@ -37,6 +48,8 @@ export interface EmulatorOptions {
   log?: string;
   /** Receives the same per-request lines as `log`; the CLI prints them. */
   onLog?: (line: string) => void;
+  /** The clock (ms since epoch) for tokens, rate limits and timestamps; default `Date.now`. Tests pass their own. */
+  now?: () => number;
   /** Aborting it stops the emulator (as `close()` does), also while it is still starting. */
   signal?: AbortSignal;
 }
@@ -54,12 +67,17 @@ export interface Settings {
   readonly quotaNonEquals: number;
   readonly rateLimit: { readonly perMinute: number | undefined; readonly perHour: number | undefined };
   readonly statePath: string | undefined;
+  readonly stateCompactBytes: number;
+  readonly bodyBudgetBytes: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
   readonly seed: string | undefined;
   readonly latency: Latency;
   readonly faults: readonly FaultRule[];
   readonly faultSeed: number;
   readonly log: string | undefined;
   readonly onLog: ((line: string) => void) | undefined;
+  readonly now: () => number;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -84,6 +102,16 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
       perHour: optionalInteger("rateLimit.perHour", o.rateLimit?.perHour),
     },
     statePath: o.statePath,
+    stateCompactBytes: integer("stateCompactBytes", o.stateCompactBytes ?? 64 * 1024 * 1024, 1, 2 ** 40),
+    bodyBudgetBytes: integer("bodyBudgetBytes", o.bodyBudgetBytes ?? 64 * 1024 * 1024, 1024, 2 ** 40),
+    headersTimeoutMs: integer("headersTimeoutMs", o.headersTimeoutMs ?? 10_000, 1, 3_600_000),
+    // Node requires the whole-request timeout to be at least the headers timeout.
+    requestTimeoutMs: integer(
+      "requestTimeoutMs",
+      o.requestTimeoutMs ?? Math.max(30_000, o.headersTimeoutMs ?? 0),
+      o.headersTimeoutMs ?? 10_000,
+      3_600_000,
+    ),
     seed: o.seed,
     latency:
       typeof o.latency === "string" ? parseLatency(o.latency) : (o.latency ?? { meanMs: 0, jitterMs: 0 }),
@@ -91,6 +119,7 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
     faultSeed: integer("faultSeed", o.faultSeed ?? Math.floor(Math.random() * 2 ** 31), 0, 2 ** 32 - 1),
     log: o.log,
     onLog: o.quiet ? undefined : o.onLog,
+    now: o.now ?? Date.now,
     signal: o.signal,
   };
 }

@@ -1,4 +1,5 @@
 import type { TokenKey } from "./auth/jwt.js";
+import type { BodyBudget } from "./control/body-budget.js";
 import type { FaultDice } from "./control/faults.js";
 import type { RateLimiter } from "./control/rate-limit.js";
 import type { Stats } from "./control/stats.js";
@@ -14,6 +15,8 @@ export interface Service {
   readonly stats: Stats;
   readonly faults: FaultDice;
   readonly limiter: RateLimiter;
+  /** Request-body bytes held at once, across requests. */
+  readonly bodies: BodyBudget;
   /** Dice for latency draws (seeded like the faults). */
   readonly random: () => number;
   /** Seed data to load into an empty store on start and on reset. */

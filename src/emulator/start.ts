@@ -2,6 +2,7 @@ import { createWriteStream, openSync, type WriteStream } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { inspect } from "node:util";
 import { TokenKey } from "./auth/jwt.js";
+import { BodyBudget } from "./control/body-budget.js";
 import { FaultDice } from "./control/faults.js";
 import { seededRandom } from "./control/random.js";
 import { RateLimiter } from "./control/rate-limit.js";
@@ -40,7 +41,16 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
   const seed = settings.seed === undefined ? undefined : loadSeed(settings.seed);
   const { store, logFile, log } = openFiles(settings);
   const service = createService(settings, store, seed);
-  const server = createServer({ keepAliveTimeout: 5_000 }, createListener(service, log));
+  const server = createServer(
+    {
+      keepAliveTimeout: 5_000,
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      // How often Node checks those timeouts (default 30 s, which would stretch them by as much).
+      connectionsCheckingInterval: Math.min(1_000, settings.headersTimeoutMs),
+    },
+    createListener(service, log),
+  );
   try {
     await listen(server, settings);
   } catch (error) {
@@ -59,7 +69,9 @@ function openFiles(settings: Settings): { store: Store; logFile: WriteStream | u
     settings.log === undefined ? undefined : createWriteStream("", { fd: openSync(settings.log, "a") });
   let store: Store;
   try {
-    store = settings.statePath ? new JournalStore(settings.statePath) : new MemoryStore();
+    store = settings.statePath
+      ? new JournalStore(settings.statePath, { compactAfterBytes: settings.stateCompactBytes })
+      : new MemoryStore();
   } catch (error) {
     logFile?.end();
     throw error;
@@ -81,9 +93,10 @@ function createService(settings: Settings, store: Store, seed: Seed | undefined)
     stats: new Stats(),
     faults: new FaultDice(settings.faults, random),
     limiter: new RateLimiter(settings.rateLimit.perMinute, settings.rateLimit.perHour),
+    bodies: new BodyBudget(settings.bodyBudgetBytes),
     random,
     seed,
-    now: Date.now,
+    now: settings.now,
   };
   // Only into an empty store, so that restarting with --state does not load the seed twice.
   if (seed && store.count("AlertDefinitions") + store.count("IndicatorsOfCompromise") === 0) {

@@ -3,6 +3,7 @@ export * from "./enums.js";
 export * from "./entities.js";
 export * from "./fields.js";
 export * from "./values.js";
+export * from "./dates.js";
 export * from "./validate.js";
 export * from "./bind.js";
 export * from "./examples.js";

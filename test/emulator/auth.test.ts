@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { fetchTestToken, startTestEmulator } from "../helpers/emulator.js";
+import { JSON_TYPE } from "./support.js";
 
 const emulator = await startTestEmulator();
 const shortLived = await startTestEmulator({ tokenLifetimeSeconds: 1 });
@@ -60,7 +61,9 @@ describe("bearer checks on the API", () => {
 
   it("revokes every token on POST /_emulator/revoke, and a new token works at once", async () => {
     const before = await fetchTestToken(emulator);
-    expect((await fetch(`${emulator.url}/_emulator/revoke`, { method: "POST" })).status).toBe(200);
+    expect(
+      (await fetch(`${emulator.url}/_emulator/revoke`, { method: "POST", headers: JSON_TYPE })).status,
+    ).toBe(200);
     expectUnauthorized(await list(emulator, `Bearer ${before}`), /signature/);
     expect((await list(emulator, `Bearer ${await fetchTestToken(emulator)}`)).status).toBe(200);
   });

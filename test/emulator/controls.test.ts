@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startTestEmulator, fetchTestToken } from "../helpers/emulator.js";
-import { caller, definitionBody } from "./support.js";
+import { caller, definitionBody, JSON_TYPE } from "./support.js";
 
 const faulty = await startTestEmulator({ faults: "503:30%,429/7:20%", faultSeed: 7 });
 const twin = await startTestEmulator({ faults: "503:30%,429/7:20%", faultSeed: 7 });
@@ -84,7 +84,7 @@ describe("rate limits", () => {
     expect(last.json.error.code).toBe("TooManyRequests");
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(last.headers.get("retry-after"))).toBeLessThanOrEqual(60);
-    await fetch(`${limited.url}/_emulator/reset`, { method: "POST" });
+    await fetch(`${limited.url}/_emulator/reset`, { method: "POST", headers: JSON_TYPE });
     expect((await call("GET", "/V1.0/AlertDefinitions")).status).toBe(200);
   });
 });
@@ -100,7 +100,7 @@ describe("latency, seed, state and reset", () => {
     await call("POST", "/V1.0/AlertDefinitions", { body: definitionBody() });
     const dump = (await (await fetch(`${slow.url}/_emulator/state`)).json()) as any;
     expect(dump.AlertDefinitions).toHaveLength(4);
-    const reset = await fetch(`${slow.url}/_emulator/reset`, { method: "POST" });
+    const reset = await fetch(`${slow.url}/_emulator/reset`, { method: "POST", headers: JSON_TYPE });
     expect(((await reset.json()) as any).entities).toEqual({
       AlertDefinitions: 3,
       IndicatorsOfCompromise: 6,

@@ -85,6 +85,9 @@ export function normalise(value: unknown): unknown {
   );
 }
 
+/** The header every admin write needs (the emulator refuses other types, as a browser could send them). */
+export const JSON_TYPE = { "content-type": "application/json" } as const;
+
 /** Empties the emulator between tests (no seed reload). */
 export async function resetEmulator(emulator: RunningEmulator): Promise<void> {
   const response = await fetch(`${emulator.url}/_emulator/reset`, {

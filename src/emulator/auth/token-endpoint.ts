@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { ACCEPTED_RESOURCES, KNOWN_RESOURCES } from "../constants.js";
 import { AadError, aadErrorBody } from "./aad-error.js";
 import type { TokenKey } from "./jwt.js";
@@ -89,7 +90,7 @@ function grant(
       `Application with identifier '${clientId}' was not found in the directory.`,
     );
   }
-  if (required(form, "client_secret") !== issuer.clientSecret) {
+  if (!sameSecret(required(form, "client_secret"), issuer.clientSecret)) {
     throw new AadError(401, "invalid_client", 7000215, "Invalid client secret provided.");
   }
   const resource =
@@ -123,6 +124,12 @@ function grant(
     resource,
     access_token,
   };
+}
+
+/** Compares in time independent of where the strings differ (hashed first, so lengths match too). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function checkResource(resource: string): string {

@@ -1,18 +1,23 @@
-/** Sliding-window request limits (per minute and per hour), as the successor API documents them. */
+/**
+ * Sliding-window request limits (per minute and per hour), as the successor API documents them. Accepted
+ * request times form a queue; each window keeps the index of its oldest request still inside it, and the
+ * indexes only move forward, so a request costs O(1) amortised whatever the traffic of the last hour.
+ */
 export class RateLimiter {
-  readonly #perMinute: number | undefined;
-  readonly #perHour: number | undefined;
-  // Times (ms) of accepted requests within the last hour, oldest first.
+  readonly #windows: { readonly limit: number; readonly ms: number; head: number }[];
+  // Times (ms) of accepted requests, oldest first; entries before the hour window's head are dead.
   #times: number[] = [];
 
   constructor(perMinute: number | undefined, perHour: number | undefined) {
-    this.#perMinute = perMinute;
-    this.#perHour = perHour;
+    this.#windows = [
+      ...(perMinute === undefined ? [] : [{ limit: perMinute, ms: 60_000, head: 0 }]),
+      ...(perHour === undefined ? [] : [{ limit: perHour, ms: 3_600_000, head: 0 }]),
+    ];
   }
 
   /** True when a limit is configured at all. */
   get enabled(): boolean {
-    return this.#perMinute !== undefined || this.#perHour !== undefined;
+    return this.#windows.length > 0;
   }
 
   /**
@@ -21,30 +26,32 @@ export class RateLimiter {
    */
   take(nowMs: number): number | undefined {
     if (!this.enabled) return undefined;
-    const hourAgo = nowMs - 3_600_000;
-    let drop = 0;
-    while (drop < this.#times.length && (this.#times[drop] ?? 0) <= hourAgo) drop++;
-    if (drop > 0) this.#times = this.#times.slice(drop);
-    const wait = Math.max(
-      this.#waitFor(this.#perMinute, 60_000, nowMs),
-      this.#waitFor(this.#perHour, 3_600_000, nowMs),
-    );
-    if (wait > 0) return Math.max(1, Math.ceil(wait / 1000));
+    let waitMs = 0;
+    for (const window of this.#windows) {
+      while (window.head < this.#times.length && (this.#times[window.head] ?? 0) <= nowMs - window.ms)
+        window.head++;
+      if (this.#times.length - window.head < window.limit) continue;
+      // The request that must age out before one more fits.
+      const blocking = this.#times[this.#times.length - window.limit] ?? nowMs;
+      waitMs = Math.max(waitMs, blocking + window.ms - nowMs);
+    }
+    if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
     this.#times.push(nowMs);
+    this.#dropDead();
     return undefined;
   }
 
   /** Forgets every counted request (admin reset). */
   clear(): void {
     this.#times = [];
+    for (const window of this.#windows) window.head = 0;
   }
 
-  #waitFor(limit: number | undefined, windowMs: number, nowMs: number): number {
-    if (limit === undefined) return 0;
-    const inWindow = this.#times.filter((t) => t > nowMs - windowMs);
-    if (inWindow.length < limit) return 0;
-    // The request that must age out before one more fits.
-    const oldest = inWindow[inWindow.length - limit] ?? nowMs;
-    return oldest + windowMs - nowMs;
+  /** Drops times no window looks at any more, once they are half the queue (so the copy is amortised). */
+  #dropDead(): void {
+    const dead = Math.min(...this.#windows.map((w) => w.head));
+    if (dead < 1024 || dead * 2 < this.#times.length) return;
+    this.#times = this.#times.slice(dead);
+    for (const window of this.#windows) window.head -= dead;
   }
 }

@@ -2,7 +2,9 @@ import type { IncomingMessage } from "node:http";
 import { ENTITY_SETS } from "../../schema/index.js";
 import { formatFaultRules, parseFaultRules } from "../control/faults.js";
 import { ODataFailure, invalidBody, methodNotAllowed, pathNotFound } from "../protocol/errors.js";
-import { parseJsonBody, readBody } from "../protocol/io.js";
+import { MAX_FORM_BYTES, parseJsonBody, readBody } from "../protocol/io.js";
+import { requireJson } from "../protocol/media-type.js";
+import { refuseCrossSite } from "../protocol/request-guard.js";
 import { applySeed } from "../seed/seed.js";
 import type { Service } from "../service.js";
 import type { ApiReply } from "./types.js";
@@ -19,20 +21,28 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, AdminHandler>>>> =
 };
 
 /**
- * Serves `/_emulator/{stats,state,reset,revoke,faults}` to callers on this host only (403 from elsewhere).
+ * Serves `/_emulator/{stats,state,reset,revoke,faults}` to callers on this host only (403 from elsewhere and
+ * from web pages of other sites); writes need `Content-Type: application/json` (415 otherwise).
  * @example await serveAdmin(service, req, new URL("http://127.0.0.1/_emulator/stats"))
  */
 export async function serveAdmin(service: Service, req: IncomingMessage, url: URL): Promise<ApiReply> {
   if (!sameHost(req))
     throw new ODataFailure(403, "Forbidden", "The /_emulator endpoints answer only on this host");
+  refuseCrossSite(req, url.origin);
   const name = url.pathname.replace(/^\/_emulator\/?/, "").replace(/\/$/, "");
   const route = ROUTES[name];
   if (!route) throw pathNotFound(url.pathname);
   const method = req.method ?? "GET";
   const handler = route[method];
   if (!handler) throw methodNotAllowed(method, Object.keys(route));
-  const text = method === "GET" ? "" : await readBody(req);
-  return handler(service, parseJsonBody(text, req.headers["content-type"]));
+  if (method === "GET") return handler(service, undefined);
+  // A page can POST text/plain or typeless bodies cross-site without a preflight; JSON needs one.
+  requireJson(req.headers["content-type"]);
+  // Admin bodies are tiny option objects: the small cap.
+  return handler(
+    service,
+    parseJsonBody(await readBody(req, MAX_FORM_BYTES, service.bodies), req.headers["content-type"]),
+  );
 }
 
 function sameHost(req: IncomingMessage): boolean {

@@ -4,7 +4,7 @@ import { dispatch } from "../handlers/dispatch.js";
 import type { ApiReply, ApiRequest } from "../handlers/types.js";
 import type { Service } from "../service.js";
 import { methodNotAllowed, odataError, pathNotFound, tooManyRequests } from "./errors.js";
-import { parseJsonBody, readBody } from "./io.js";
+import { MAX_BODY_BYTES, parseJsonBody, readBody } from "./io.js";
 import { ALLOWED_METHODS, resolveRoute, routeLabel } from "./route.js";
 
 const VERSION_PATH = /^\/(v1\.0)(\/.*)?$/i;
@@ -33,7 +33,7 @@ export async function serveApi(service: Service, req: IncomingMessage, url: URL)
   service.stats.request(routeLabel(method, route));
   const allowed = ALLOWED_METHODS[route.kind];
   if (!allowed.includes(method)) throw methodNotAllowed(method, allowed);
-  const text = WRITE_METHODS.has(method) ? await readBody(req) : "";
+  const text = WRITE_METHODS.has(method) ? await readBody(req, MAX_BODY_BYTES, service.bodies) : "";
   // Actions.DeleteIOCs takes no body; whatever a client sends with it is ignored.
   const body = route.kind === "deleteIocs" ? undefined : parseJsonBody(text, req.headers["content-type"]);
   const request: ApiRequest = {

@@ -62,6 +62,12 @@ export const methodNotAllowed = (method: string, allow: readonly string[]): ODat
 export const bodyTooLarge = (limit: number): ODataFailure =>
   new ODataFailure(413, "RequestEntityTooLarge", `The request body is larger than ${limit} bytes`);
 
+/** 503 ServiceUnavailable with Retry-After: request bodies in flight use up the emulator's memory budget. */
+export const serverBusy = (): ODataFailure =>
+  new ODataFailure(503, "ServiceUnavailable", "Too many request bodies in flight; retry shortly", {
+    "Retry-After": "1",
+  });
+
 /** 429 TooManyRequests with Retry-After seconds. */
 export const tooManyRequests = (retryAfterSeconds: number, why: string): ODataFailure =>
   new ODataFailure(429, "TooManyRequests", `${why}; retry after ${retryAfterSeconds} s`, {
@@ -71,6 +77,19 @@ export const tooManyRequests = (retryAfterSeconds: number, why: string): ODataFa
 /** 507 InsufficientStorage: a quota is full. */
 export const quotaExceeded = (message: string): ODataFailure =>
   new ODataFailure(507, "InsufficientStorage", message);
+
+/** 507 InsufficientStorage (a full disk) or 503 with Retry-After (another I/O failure): the write was not kept. */
+export const storageFailed = (full: boolean): ODataFailure =>
+  full
+    ? new ODataFailure(507, "InsufficientStorage", "The state file's disk is full; the write was not stored")
+    : new ODataFailure(
+        503,
+        "ServiceUnavailable",
+        "The state file could not take the write; it was not stored",
+        {
+          "Retry-After": "5",
+        },
+      );
 
 /** 500 InternalServerError: a bug in the emulator (never expected; tests assert it never happens). */
 export const internalError = (): ODataFailure =>

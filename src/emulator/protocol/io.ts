@@ -1,39 +1,76 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bodyTooLarge, invalidBody } from "./errors.js";
+import type { BodyBudget } from "../control/body-budget.js";
+import { bodyTooLarge, invalidBody, serverBusy } from "./errors.js";
+import { requireJson } from "./media-type.js";
 
 /** Largest request body read (a full 5,000-entity bulk upload is about 1.5 MB). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Largest form body (token requests): a client-credentials form is a few hundred bytes. */
+export const MAX_FORM_BYTES = 64 * 1024;
+// Deeper JSON than any entity needs (an entity is flat; a bulk body is two levels) is refused, not walked.
+const MAX_JSON_DEPTH = 32;
 
 /**
- * Reads the whole request body as text, refusing more than {@link MAX_BODY_BYTES}.
- * @example const text = await readBody(req)
+ * Reads the whole request body as text within `limit` bytes (413 beyond it), holding the bytes against the
+ * emulator's in-flight budget (503 with Retry-After when other bodies use it up).
+ * @example const text = await readBody(req, MAX_BODY_BYTES, service.bodies)
  */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw bodyTooLarge(MAX_BODY_BYTES);
-    chunks.push(buffer);
+export async function readBody(req: IncomingMessage, limit: number, budget: BodyBudget): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (declared > limit) throw bodyTooLarge(limit);
+  let reserved = 0;
+  const hold = (bytes: number): void => {
+    if (!budget.reserve(bytes)) throw serverBusy();
+    reserved += bytes;
+  };
+  try {
+    if (declared > 0) hold(declared);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > limit) throw bodyTooLarge(limit);
+      if (size > reserved) hold(size - reserved);
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    budget.release(reserved);
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**
- * Parses a JSON body; an empty body is `undefined` (actions accept one), anything unparsable is a 400.
+ * Parses a JSON body; an empty body is `undefined` (actions accept one). A body needs a JSON Content-Type (415
+ * otherwise); unparsable or too deeply nested JSON is a 400.
  * @example parseJsonBody('{"a":1}', "application/json") // { a: 1 }
  */
 export function parseJsonBody(text: string, contentType: string | undefined): unknown {
   if (text.trim() === "") return undefined;
-  if (contentType !== undefined && !/json/i.test(contentType)) {
-    throw invalidBody(`Content-Type must be application/json (got ${contentType})`);
-  }
+  requireJson(contentType);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw invalidBody(`The body is not valid JSON: ${(error as Error).message}`);
   }
+  if (depthOf(value) > MAX_JSON_DEPTH)
+    throw invalidBody(`The body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  return value;
+}
+
+/** Nesting depth of a parsed value, walked with an explicit stack (recursion would overflow on hostile input). */
+function depthOf(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_JSON_DEPTH) break;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Sends a JSON reply with the OData headers. */

@@ -6,10 +6,12 @@ import { drawDelayMs } from "../control/latency.js";
 import { serveAdmin } from "../handlers/admin.js";
 import type { ApiReply } from "../handlers/types.js";
 import type { Service } from "../service.js";
-import { errorBody, internalError, ODataFailure } from "./errors.js";
+import { StorageError } from "../store/store.js";
+import { errorBody, internalError, ODataFailure, storageFailed } from "./errors.js";
 import { injectFault } from "./faults.js";
-import { readBody, sendEmpty, sendJson, sendText } from "./io.js";
+import { MAX_FORM_BYTES, readBody, sendEmpty, sendJson, sendText } from "./io.js";
 import { serveApi } from "./api.js";
+import { ownOrigin } from "./request-guard.js";
 
 /** Receives one line per finished request (and one per internal error). */
 export type LogSink = (line: string) => void;
@@ -35,12 +37,12 @@ export function createListener(
       // A reset or hung request (fault rules), or a client that gave up, ends without a reply.
       const outcome = res.writableFinished ? String(res.statusCode) : "no-reply";
       if (res.writableFinished) service.stats.response(res.statusCode);
-      log(`${new Date().toISOString()} ${req.method} ${path} ${outcome} ${ms}ms ${requestId}`);
+      log(`${new Date(service.now()).toISOString()} ${req.method} ${path} ${outcome} ${ms}ms ${requestId}`);
     });
     handle(service, req, res).catch((error: unknown) => {
-      const failure = error instanceof ODataFailure ? error : internalError();
-      if (!(error instanceof ODataFailure))
-        log(`internal error ${requestId}: ${(error as Error).stack ?? String(error)}`);
+      // A client that hung up mid-request is no emulator failure; the close handler logs it as no-reply.
+      if (req.socket.destroyed && !(error instanceof ODataFailure)) return;
+      const failure = asFailure(error, requestId, log);
       if (res.headersSent) res.destroy();
       else sendJson(res, failure.status, errorBody(failure, requestId), { ...failure.headers });
     });
@@ -48,7 +50,7 @@ export function createListener(
 }
 
 async function handle(service: Service, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = requestUrl(req);
+  const url = requestUrl(req, service.settings);
   if (url.pathname === "/_emulator" || url.pathname.startsWith("/_emulator/")) {
     return send(res, await serveAdmin(service, req, url));
   }
@@ -61,7 +63,7 @@ async function handle(service: Service, req: IncomingMessage, res: ServerRespons
     const body = { error: "invalid_request", error_description: "The token endpoint takes POST." };
     return sendJson(res, 405, body, { Allow: "POST", "Content-Type": "application/json; charset=utf-8" });
   }
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_FORM_BYTES, service.bodies);
   const issuer = { ...service.settings, key: service.key };
   const version = token[2] ? "v2" : "v1";
   const reply = issueToken(issuer, token[1] ?? "", version, body, req.headers["content-type"], service.now());
@@ -75,13 +77,31 @@ async function handle(service: Service, req: IncomingMessage, res: ServerRespons
   });
 }
 
-/** The request URL; concatenated rather than resolved, so that `//host/...` cannot change the origin. */
-function requestUrl(req: IncomingMessage): URL {
+/**
+ * The request URL: path and query from the request line alone, origin from a Host header checked to name this
+ * emulator. Concatenated rather than resolved, so that `//host/...` cannot change the origin.
+ */
+function requestUrl(req: IncomingMessage, settings: Service["settings"]): URL {
+  const origin = ownOrigin(req, settings.host);
+  const target = req.url ?? "/";
   try {
-    return new URL(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`);
+    // An absolute-form target (`GET http://host/path`) is legal HTTP/1.1; only its path and query count.
+    const path = target.startsWith("/") ? target : new URL(target).pathname + new URL(target).search;
+    return new URL(`${origin}${path}`);
   } catch {
-    throw new ODataFailure(400, "BadRequest", "The request URL or Host header is malformed");
+    throw new ODataFailure(400, "BadRequest", `The request target is malformed: ${target.slice(0, 100)}`);
   }
+}
+
+/** The OData failure to answer; a storage failure is logged in one line, anything else as a bug with its stack. */
+function asFailure(error: unknown, requestId: string, log: LogSink): ODataFailure {
+  if (error instanceof ODataFailure) return error;
+  if (error instanceof StorageError) {
+    log(`storage failure ${requestId}: ${error.message}`);
+    return storageFailed(error.full);
+  }
+  log(`internal error ${requestId}: ${(error as Error).stack ?? String(error)}`);
+  return internalError();
 }
 
 function send(res: ServerResponse, reply: ApiReply): void {

@@ -1,3 +1,4 @@
+import { dateTimeRule } from "../../schema/index.js";
 import { odataError } from "../protocol/errors.js";
 
 /** A token of a `$filter` expression; `pos` is the 0-based offset of its first character. */
@@ -67,9 +68,9 @@ function matchAt(text: string, pos: number): { token: Token; end: number } | und
     // A word or number running straight into letters (`12abc`) is not a token boundary.
     if (kind !== "word" && /[A-Za-z_]/.test(text[end] ?? "")) return undefined;
     if (kind === "datetime") {
-      const ms = Date.parse(m[0]);
-      if (Number.isNaN(ms)) throw odataError(`$filter: invalid date-time at ${describePosition(text, pos)}`);
-      return { token: { t: "datetime", value: ms, text: m[0], pos }, end };
+      const rule = dateTimeRule(m[0]);
+      if (rule) throw odataError(`$filter: ${m[0]} ${rule} at ${describePosition(text, pos)}`);
+      return { token: { t: "datetime", value: Date.parse(m[0]), text: m[0], pos }, end };
     }
     if (kind === "number") return { token: { t: "number", value: Number(m[0]), pos }, end };
     return { token: { t: "word", value: m[0], pos }, end };

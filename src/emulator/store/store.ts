@@ -20,8 +20,20 @@ export interface Store {
   count(set: EntitySetName): number;
   /** Reserves `n` consecutive new Ids and returns the first; Ids are never reused, even after deletes. */
   allocateIds(set: EntitySetName, n: number): number;
-  /** Applies the changes atomically (and durably, for a persistent store). */
+  /** Applies the changes atomically (and durably, for a persistent store); throws {@link StorageError} when it cannot. */
   commit(changes: readonly Change[]): void;
   /** Releases files; the store is unusable afterwards. */
   close(): void;
+}
+
+/**
+ * A persistent store could not make a commit durable (a full disk, an I/O error); nothing of it was applied.
+ * `full` tells a full disk (507) from other failures (503).
+ */
+export class StorageError extends Error {
+  readonly full: boolean;
+  constructor(message: string, full: boolean) {
+    super(message);
+    this.full = full;
+  }
 }
