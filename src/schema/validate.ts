@@ -1,7 +1,7 @@
 import type { DetectionFunction, IocType } from "./enums.js";
 import type { EntitySetName } from "./entities.js";
 import { FIELDS_BY_SET, IOC_BIND_PROPERTY, type FieldFact } from "./fields.js";
-import { normalizeValue, valueRule } from "./values.js";
+import { isIsoDateTime, normalizeValue, valueRule } from "./values.js";
 
 /** One broken rule: which field, the value given, and the rule it breaks. */
 export interface Violation {
@@ -44,8 +44,6 @@ function enumSpellings(): ReadonlyMap<FieldFact, ReadonlyMap<string, string>> {
   }
   return out;
 }
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Checks a create or update body against the entity set's field facts and normalises it (canonical enum spelling,
@@ -111,7 +109,7 @@ function checkField(fact: FieldFact, value: unknown): Checked {
     case "Edm.Int32":
       return Number.isInteger(value) ? { value } : { rule: "must be an integer" };
     case "Edm.DateTimeOffset":
-      return typeof value === "string" && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+      return isIsoDateTime(value)
         ? { value }
         : { rule: "must be an ISO 8601 date-time with a time zone, e.g. 2030-01-31T00:00:00Z" };
     case "Edm.String":
