@@ -3,6 +3,7 @@ import type { FaultDice } from "./control/faults.js";
 import type { RateLimiter } from "./control/rate-limit.js";
 import type { Stats } from "./control/stats.js";
 import type { Settings } from "./options.js";
+import type { EndpointLimits } from "./services/indicators/limits.js";
 import type { Seed } from "./seed/seed.js";
 import type { Store } from "./store/store.js";
 
@@ -14,6 +15,8 @@ export interface Service {
   readonly stats: Stats;
   readonly faults: FaultDice;
   readonly limiter: RateLimiter;
+  /** The Indicators API's documented per-endpoint limits (`--rate-limit documented`). */
+  readonly indicatorLimits: EndpointLimits;
   /** Dice for latency draws (seeded like the faults). */
   readonly random: () => number;
   /** Seed data to load into an empty store on start and on reset. */

@@ -10,6 +10,7 @@ import { normalizeOptions, type EmulatorOptions, type Settings } from "./options
 import { createListener, type LogSink } from "./protocol/listener.js";
 import { applySeed, loadSeed, type Seed } from "./seed/seed.js";
 import type { Service } from "./service.js";
+import { EndpointLimits } from "./services/indicators/limits.js";
 import { JournalStore } from "./store/journal.js";
 import { MemoryStore } from "./store/memory.js";
 import type { Store } from "./store/store.js";
@@ -81,9 +82,10 @@ function createService(settings: Settings, store: Store, seed: Seed | undefined)
     stats: new Stats(),
     faults: new FaultDice(settings.faults, random),
     limiter: new RateLimiter(settings.rateLimit.perMinute, settings.rateLimit.perHour),
+    indicatorLimits: new EndpointLimits(settings.documentedRateLimits, settings.rateLimitScale),
     random,
     seed,
-    now: Date.now,
+    now: settings.now,
   };
   // Only into an empty store, so that restarting with --state does not load the seed twice.
   if (seed && store.count("AlertDefinitions") + store.count("IndicatorsOfCompromise") === 0) {

@@ -2,12 +2,17 @@
 export class RateLimiter {
   readonly #perMinute: number | undefined;
   readonly #perHour: number | undefined;
+  readonly #minuteMs: number;
+  readonly #hourMs: number;
   // Times (ms) of accepted requests within the last hour, oldest first.
   #times: number[] = [];
 
-  constructor(perMinute: number | undefined, perHour: number | undefined) {
+  /** `scale` shortens both windows (60 makes the minute a second and the hour a minute), for tests. */
+  constructor(perMinute: number | undefined, perHour: number | undefined, scale = 1) {
     this.#perMinute = perMinute;
     this.#perHour = perHour;
+    this.#minuteMs = 60_000 / scale;
+    this.#hourMs = 3_600_000 / scale;
   }
 
   /** True when a limit is configured at all. */
@@ -21,13 +26,13 @@ export class RateLimiter {
    */
   take(nowMs: number): number | undefined {
     if (!this.enabled) return undefined;
-    const hourAgo = nowMs - 3_600_000;
+    const hourAgo = nowMs - this.#hourMs;
     let drop = 0;
     while (drop < this.#times.length && (this.#times[drop] ?? 0) <= hourAgo) drop++;
     if (drop > 0) this.#times = this.#times.slice(drop);
     const wait = Math.max(
-      this.#waitFor(this.#perMinute, 60_000, nowMs),
-      this.#waitFor(this.#perHour, 3_600_000, nowMs),
+      this.#waitFor(this.#perMinute, this.#minuteMs, nowMs),
+      this.#waitFor(this.#perHour, this.#hourMs, nowMs),
     );
     if (wait > 0) return Math.max(1, Math.ceil(wait / 1000));
     this.#times.push(nowMs);

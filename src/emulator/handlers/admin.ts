@@ -1,10 +1,10 @@
 import type { IncomingMessage } from "node:http";
-import { ENTITY_SETS } from "../../schema/index.js";
 import { formatFaultRules, parseFaultRules } from "../control/faults.js";
 import { ODataFailure, invalidBody, methodNotAllowed, pathNotFound } from "../protocol/errors.js";
 import { parseJsonBody, readBody } from "../protocol/io.js";
 import { applySeed } from "../seed/seed.js";
 import type { Service } from "../service.js";
+import { STORE_SETS } from "../store/store.js";
 import type { ApiReply } from "./types.js";
 
 type AdminHandler = (service: Service, body: unknown) => ApiReply;
@@ -41,11 +41,11 @@ function sameHost(req: IncomingMessage): boolean {
 }
 
 function counts(service: Service): Record<string, number> {
-  return Object.fromEntries(ENTITY_SETS.map((set) => [set, service.store.count(set)]));
+  return Object.fromEntries(STORE_SETS.map((set) => [set, service.store.count(set)]));
 }
 
 function dump(service: Service): Record<string, unknown> {
-  return Object.fromEntries(ENTITY_SETS.map((set) => [set, [...service.store.all(set)]]));
+  return Object.fromEntries(STORE_SETS.map((set) => [set, [...service.store.all(set)]]));
 }
 
 function options(body: unknown): Record<string, unknown> {
@@ -62,6 +62,7 @@ function reset(service: Service, body: unknown): ApiReply {
   if (seed !== false && service.seed) applySeed(service.store, service.seed, service.now());
   service.stats.clear();
   service.limiter.clear();
+  service.indicatorLimits.clear();
   if (tokens === true) service.key.rotate();
   return { status: 200, json: { reset: true, tokensRevoked: tokens === true, entities: counts(service) } };
 }

@@ -8,9 +8,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { ENTITY_SETS } from "../../schema/index.js";
 import type { MemoryStore } from "./memory.js";
-import type { Change } from "./store.js";
+import { STORE_SETS, type Change } from "./store.js";
 
 /** First line of every state file. */
 export const JOURNAL_HEADER = JSON.stringify({ format: "ti-emulator-journal", version: 1 });
@@ -52,8 +51,10 @@ export function replayJournal(path: string, memory: MemoryStore): number {
 export function compactJournal(path: string, memory: MemoryStore): void {
   const nextIds: NextIds = { nextIds: {} };
   const lines = [JOURNAL_HEADER];
-  for (const set of ENTITY_SETS) {
-    nextIds.nextIds[set] = memory.allocateIds(set, 0);
+  for (const set of STORE_SETS) {
+    const next = memory.allocateIds(set, 0);
+    // A set never written to keeps the file as it was before the set existed.
+    if (next > 1 || set !== "Indicators") nextIds.nextIds[set] = next;
     const puts: Change[] = [...memory.all(set)].map((entity) => ({ op: "put", set, entity }));
     for (let i = 0; i < puts.length; i += PUTS_PER_LINE)
       lines.push(JSON.stringify(puts.slice(i, i + PUTS_PER_LINE)));
@@ -71,7 +72,7 @@ function apply(memory: MemoryStore, line: Change[] | NextIds): void {
     memory.commit(line);
     return;
   }
-  for (const set of ENTITY_SETS) {
+  for (const set of STORE_SETS) {
     const behind = (line.nextIds[set] ?? 0) - memory.allocateIds(set, 0);
     if (behind > 0) memory.allocateIds(set, behind);
   }
@@ -99,7 +100,7 @@ function isChange(value: unknown): value is Change {
   if (typeof value !== "object" || value === null) return false;
   const c = value as Record<string, unknown>;
   if (c["op"] === "clear") return true;
-  if (!(ENTITY_SETS as readonly unknown[]).includes(c["set"])) return false;
+  if (!(STORE_SETS as readonly unknown[]).includes(c["set"])) return false;
   if (c["op"] === "delete") return Number.isSafeInteger(c["id"]);
   const entity = c["entity"] as Record<string, unknown> | undefined;
   return (

@@ -1,8 +1,7 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, writeSync } from "node:fs";
-import type { EntitySetName } from "../../schema/index.js";
 import { compactJournal, JOURNAL_HEADER, replayJournal } from "./journal-file.js";
 import { MemoryStore } from "./memory.js";
-import type { Change, Entity, Store } from "./store.js";
+import type { Change, Entity, Store, StoreSet } from "./store.js";
 
 export { CorruptStateError } from "./journal-file.js";
 
@@ -26,19 +25,19 @@ export class JournalStore implements Store {
     if (fstatSync(this.#fd).size === 0) this.#append(JOURNAL_HEADER);
   }
 
-  all(set: EntitySetName): Iterable<Entity> {
+  all(set: StoreSet): Iterable<Entity> {
     return this.#memory.all(set);
   }
 
-  get(set: EntitySetName, id: number): Entity | undefined {
+  get(set: StoreSet, id: number): Entity | undefined {
     return this.#memory.get(set, id);
   }
 
-  count(set: EntitySetName): number {
+  count(set: StoreSet): number {
     return this.#memory.count(set);
   }
 
-  allocateIds(set: EntitySetName, n: number): number {
+  allocateIds(set: StoreSet, n: number): number {
     return this.#memory.allocateIds(set, n);
   }
 

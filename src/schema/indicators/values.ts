@@ -78,10 +78,6 @@ function isLoopback(value: string): boolean {
  * The key submit upserts on: normalised value, type and action (ti-api.md Part 5).
  * @example indicatorKey({ indicatorValue: "a.example", indicatorType: "DomainName", action: "Block" })
  */
-export function indicatorKey(indicator: {
-  readonly indicatorValue: unknown;
-  readonly indicatorType: unknown;
-  readonly action: unknown;
-}): string {
-  return JSON.stringify([indicator.indicatorValue, indicator.indicatorType, indicator.action]);
+export function indicatorKey(indicator: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify([indicator["indicatorValue"], indicator["indicatorType"], indicator["action"]]);
 }
