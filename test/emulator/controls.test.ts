@@ -104,7 +104,7 @@ describe("latency, seed, state and reset", () => {
     expect(((await reset.json()) as any).entities).toEqual({
       AlertDefinitions: 3,
       IndicatorsOfCompromise: 6,
-      Indicators: 0,
+      Indicators: 10,
     });
     const empty = await fetch(`${slow.url}/_emulator/reset`, {
       method: "POST",

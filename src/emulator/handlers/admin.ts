@@ -3,6 +3,7 @@ import { formatFaultRules, parseFaultRules } from "../control/faults.js";
 import { ODataFailure, invalidBody, methodNotAllowed, pathNotFound } from "../protocol/errors.js";
 import { parseJsonBody, readBody } from "../protocol/io.js";
 import { applySeed } from "../seed/seed.js";
+import { seedIndicators } from "../services/indicators/seed.js";
 import type { Service } from "../service.js";
 import { STORE_SETS } from "../store/store.js";
 import type { ApiReply } from "./types.js";
@@ -60,6 +61,7 @@ function reset(service: Service, body: unknown): ApiReply {
   const { seed = true, tokens = false } = options(body);
   service.store.commit([{ op: "clear" }]);
   if (seed !== false && service.seed) applySeed(service.store, service.seed, service.now());
+  if (seed !== false) seedIndicators(service, service.indicatorSeed);
   service.stats.clear();
   service.limiter.clear();
   service.indicatorLimits.clear();
