@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { INDICATOR_ROLES } from "../schema/index.js";
 import { normalizeOptions, type EmulatorOptions } from "./options.js";
 
 /** A flag problem: the CLI prints the message and exits 2. */
@@ -7,7 +8,8 @@ export class UsageError extends Error {}
 /** The `--help` text. */
 export const USAGE = `Usage: ti-emulator [options]
 
-Runs an offline emulator of Microsoft's custom threat intelligence API (V1.0) and its Azure AD token endpoint.
+Runs an offline emulator of Microsoft's custom threat intelligence API (V1.0), its successor the Defender for
+Endpoint Indicators API (/api/indicators), and their Azure AD token endpoint, in one process on one port.
 
   --port <n>                 TCP port (default 0 = any free port)
   --host <addr>              interface to bind (default 127.0.0.1; anything else prints a warning)
@@ -16,6 +18,12 @@ Runs an offline emulator of Microsoft's custom threat intelligence API (V1.0) an
   --quota-total <n>          most alert definitions + IOCs (default 15000; more answers 507)
   --quota-non-equals <n>     most IOCs whose DetectionFunction is not Equals (default 5000)
   --rate-limit <m>[,<h>]     requests per minute [and per hour]; more answers 429 + Retry-After (default off)
+  --rate-limit documented    the Indicators API's documented limits per endpoint and app (list, submit, delete
+                             100/min and 1500/h; import, BatchDelete 30/min and 1500/h); /V1.0 stays unlimited
+  --rate-limit-scale <n>     shorten the documented limits' windows n times (60: a minute lasts 1 s), for tests
+  --indicator-cap <n>        most active indicators (default 15000, as documented)
+  --client-roles <id>=<roles>  accept another client id (same secret) whose tokens carry these comma-separated
+                             roles, e.g. <id>=Ti.ReadWrite.All (repeatable; <id>= for none; default Ti.ReadWrite)
   --state <file>             persist to an append-only journal (fsynced per write; survives kill -9)
   --seed <file.json|sample>  load seed data into an empty store ("sample" = built-in set from the docs)
   --latency <ms>[±<ms>]      delay every service and token response (e.g. 200±50)
@@ -41,6 +49,9 @@ const FLAGS = {
   "quota-total": { type: "string" },
   "quota-non-equals": { type: "string" },
   "rate-limit": { type: "string" },
+  "rate-limit-scale": { type: "string" },
+  "indicator-cap": { type: "string" },
+  "client-roles": { type: "string", multiple: true },
   state: { type: "string" },
   seed: { type: "string" },
   latency: { type: "string" },
@@ -80,6 +91,11 @@ export function parseCliArgs(argv: readonly string[]): EmulatorOptions | "help" 
       quotaNonEquals: int("--quota-non-equals", v["quota-non-equals"]),
     }),
     ...(v["rate-limit"] !== undefined && { rateLimit: rateLimit(v["rate-limit"]) }),
+    ...(v["rate-limit-scale"] !== undefined && {
+      rateLimitScale: int("--rate-limit-scale", v["rate-limit-scale"]),
+    }),
+    ...(v["indicator-cap"] !== undefined && { indicatorCap: int("--indicator-cap", v["indicator-cap"]) }),
+    ...(v["client-roles"] !== undefined && { clientRoles: clientRoles(v["client-roles"]) }),
     ...(v.state !== undefined && { statePath: v.state }),
     ...(v.seed !== undefined && { seed: v.seed }),
     ...(v.latency !== undefined && { latency: v.latency }),
@@ -107,10 +123,13 @@ function int(flag: string, text: string): number {
   return Number(text);
 }
 
-function rateLimit(text: string): { perMinute: number; perHour?: number } {
+function rateLimit(text: string): { perMinute: number; perHour?: number } | "documented" {
+  if (text.trim() === "documented") return "documented";
   const match = /^(\d{1,9})(?:,(\d{1,9}))?$/.exec(text.trim());
   if (!match)
-    throw new UsageError(`--rate-limit takes <per-minute>[,<per-hour>], e.g. 100,1500; got "${text}"`);
+    throw new UsageError(
+      `--rate-limit takes <per-minute>[,<per-hour>], e.g. 100,1500, or documented; got "${text}"`,
+    );
   const perMinute = Number(match[1]);
   const perHour = match[2] === undefined ? undefined : Number(match[2]);
   if (perMinute < 1 || (perHour !== undefined && perHour < 1))
@@ -123,7 +142,31 @@ function rateLimit(text: string): { perMinute: number; perHour?: number } {
   return perHour === undefined ? { perMinute } : { perMinute, perHour };
 }
 
+function clientRoles(values: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const text of values) {
+    const match = /^([^=\s]+)=(.*)$/.exec(text.trim());
+    if (!match?.[1])
+      throw new UsageError(
+        `--client-roles takes <client-id>=<role>[,<role>], e.g. <id>=Ti.ReadWrite.All; got "${text}"`,
+      );
+    const roles = (match[2] ?? "")
+      .split(",")
+      .map((r) => r.trim())
+      .filter((r) => r !== "");
+    const unknown = roles.filter((r) => !(INDICATOR_ROLES as readonly string[]).includes(r));
+    if (unknown.length > 0)
+      throw new UsageError(
+        `--client-roles: unknown role ${unknown.join(", ")} (known: ${INDICATOR_ROLES.join(", ")})`,
+      );
+    out[match[1]] = roles;
+  }
+  return out;
+}
+
 function checkConflicts(o: EmulatorOptions): void {
+  if (o.rateLimitScale !== undefined && o.rateLimit !== "documented")
+    throw new UsageError("--rate-limit-scale has no effect without --rate-limit documented");
   if (o.faultSeed !== undefined && o.faults === undefined && o.latency === undefined) {
     throw new UsageError("--fault-seed has no effect without --faults or --latency");
   }

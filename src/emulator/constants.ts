@@ -1,4 +1,4 @@
-import { DOCUMENTED_RESOURCES } from "../schema/index.js";
+import { DOCUMENTED_RESOURCES, INDICATORS_RESOURCES } from "../schema/index.js";
 
 /** Tenant id of the emulator's demo directory (fixed so that docs and notebooks can quote it). */
 export const DEMO_TENANT_ID = "00000000-0000-4000-8000-0000000000e1";
@@ -9,11 +9,10 @@ export const DEMO_CLIENT_SECRET = "ti-console-demo-secret";
 /** Both `resource` values the docs use; each is accepted and echoed as the token's audience. */
 export const ACCEPTED_RESOURCES = DOCUMENTED_RESOURCES;
 /**
- * Resources the token endpoint issues tokens for: the two above plus the successor API's, which the TI API then
- * refuses as the wrong audience (as Azure AD would issue them and the service would refuse them).
+ * Resources the token endpoint issues tokens for: the two above plus the Indicators API's; each API refuses the
+ * other's as the wrong audience (as Azure AD would issue them and the service would refuse them).
  */
-export const KNOWN_RESOURCES = [
-  ...ACCEPTED_RESOURCES,
-  "https://api.securitycenter.microsoft.com",
-  "https://api.securitycenter.windows.com",
-] as const;
+export const KNOWN_RESOURCES = [...ACCEPTED_RESOURCES, ...INDICATORS_RESOURCES] as const;
+
+/** Roles a token carries when the emulator is told nothing about its client (ti-api.md Part 5). */
+export const DEFAULT_ROLES: readonly string[] = ["Ti.ReadWrite"];

@@ -19,8 +19,22 @@ export interface EmulatorOptions {
   quotaTotal?: number;
   /** Most IOCs whose DetectionFunction is not Equals; default 5,000. */
   quotaNonEquals?: number;
-  /** Requests allowed per sliding minute / hour; off by default. */
-  rateLimit?: { perMinute?: number; perHour?: number };
+  /**
+   * Requests allowed per sliding minute / hour; off by default. `"documented"` applies the Indicators API's
+   * documented limits per endpoint and app under `/api` (ti-api.md Part 5) and leaves `/V1.0` unlimited.
+   */
+  rateLimit?: { perMinute?: number; perHour?: number } | "documented";
+  /** Divides the documented limits' windows (60: the minute lasts a second), for tests; default 1. */
+  rateLimitScale?: number;
+  /** Most active indicators (`/api/indicators`); default 15,000 as documented. */
+  indicatorCap?: number;
+  /**
+   * Roles per client id in the tokens' `roles` claim, e.g. `{ "<id>": ["Ti.ReadWrite.All"] }`; each listed id is
+   * also accepted (with the client secret). Unlisted clients get `Ti.ReadWrite`.
+   */
+  clientRoles?: Readonly<Record<string, readonly string[]>>;
+  /** The clock (ms since epoch) for tokens, timestamps, expiry and rate limits; default `Date.now`. */
+  now?: () => number;
   /** Append-only journal file: every acknowledged write is fsynced before the reply. Default: in memory only. */
   statePath?: string;
   /**
@@ -48,8 +62,6 @@ export interface EmulatorOptions {
   log?: string;
   /** Receives the same per-request lines as `log`; the CLI prints them. */
   onLog?: (line: string) => void;
-  /** The clock (ms since epoch) for tokens, rate limits and timestamps; default `Date.now`. Tests pass their own. */
-  now?: () => number;
   /** Aborting it stops the emulator (as `close()` does), also while it is still starting. */
   signal?: AbortSignal;
 }
@@ -66,6 +78,11 @@ export interface Settings {
   readonly quotaTotal: number;
   readonly quotaNonEquals: number;
   readonly rateLimit: { readonly perMinute: number | undefined; readonly perHour: number | undefined };
+  readonly documentedRateLimits: boolean;
+  readonly rateLimitScale: number;
+  readonly indicatorCap: number;
+  readonly clientRoles: Readonly<Record<string, readonly string[]>>;
+  readonly now: () => number;
   readonly statePath: string | undefined;
   readonly stateCompactBytes: number;
   readonly bodyBudgetBytes: number;
@@ -77,7 +94,6 @@ export interface Settings {
   readonly faultSeed: number;
   readonly log: string | undefined;
   readonly onLog: ((line: string) => void) | undefined;
-  readonly now: () => number;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -87,6 +103,7 @@ export interface Settings {
  */
 export function normalizeOptions(options: EmulatorOptions = {}): Settings {
   const o = options;
+  const limit = o.rateLimit === "documented" ? {} : o.rateLimit;
   return {
     host: o.host ?? "127.0.0.1",
     port: integer("port", o.port ?? 0, 0, 65535),
@@ -98,9 +115,14 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
     quotaTotal: integer("quotaTotal", o.quotaTotal ?? 15_000, 0, 10_000_000),
     quotaNonEquals: integer("quotaNonEquals", o.quotaNonEquals ?? 5_000, 0, 10_000_000),
     rateLimit: {
-      perMinute: optionalInteger("rateLimit.perMinute", o.rateLimit?.perMinute),
-      perHour: optionalInteger("rateLimit.perHour", o.rateLimit?.perHour),
+      perMinute: optionalInteger("rateLimit.perMinute", limit?.perMinute),
+      perHour: optionalInteger("rateLimit.perHour", limit?.perHour),
     },
+    documentedRateLimits: o.rateLimit === "documented",
+    rateLimitScale: integer("rateLimitScale", o.rateLimitScale ?? 1, 1, 3600),
+    indicatorCap: integer("indicatorCap", o.indicatorCap ?? 15_000, 0, 10_000_000),
+    clientRoles: { ...o.clientRoles },
+    now: o.now ?? Date.now,
     statePath: o.statePath,
     stateCompactBytes: integer("stateCompactBytes", o.stateCompactBytes ?? 64 * 1024 * 1024, 1, 2 ** 40),
     bodyBudgetBytes: integer("bodyBudgetBytes", o.bodyBudgetBytes ?? 64 * 1024 * 1024, 1024, 2 ** 40),
@@ -119,7 +141,6 @@ export function normalizeOptions(options: EmulatorOptions = {}): Settings {
     faultSeed: integer("faultSeed", o.faultSeed ?? Math.floor(Math.random() * 2 ** 31), 0, 2 ** 32 - 1),
     log: o.log,
     onLog: o.quiet ? undefined : o.onLog,
-    now: o.now ?? Date.now,
     signal: o.signal,
   };
 }

@@ -4,6 +4,8 @@ import type { FaultDice } from "./control/faults.js";
 import type { RateLimiter } from "./control/rate-limit.js";
 import type { Stats } from "./control/stats.js";
 import type { Settings } from "./options.js";
+import type { EndpointLimits } from "./services/indicators/limits.js";
+import type { IndicatorSeed } from "./services/indicators/seed.js";
 import type { Seed } from "./seed/seed.js";
 import type { Store } from "./store/store.js";
 
@@ -17,10 +19,14 @@ export interface Service {
   readonly limiter: RateLimiter;
   /** Request-body bytes held at once, across requests. */
   readonly bodies: BodyBudget;
+  /** The Indicators API's documented per-endpoint limits (`--rate-limit documented`). */
+  readonly indicatorLimits: EndpointLimits;
   /** Dice for latency draws (seeded like the faults). */
   readonly random: () => number;
   /** Seed data to load into an empty store on start and on reset. */
   readonly seed: Seed | undefined;
+  /** Indicators to load into an empty Indicators set on start and on reset. */
+  readonly indicatorSeed: IndicatorSeed | undefined;
   /** The clock (ms since epoch). */
   readonly now: () => number;
 }

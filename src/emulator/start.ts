@@ -11,6 +11,8 @@ import { normalizeOptions, type EmulatorOptions, type Settings } from "./options
 import { createListener, type LogSink } from "./protocol/listener.js";
 import { applySeed, loadSeed, type Seed } from "./seed/seed.js";
 import type { Service } from "./service.js";
+import { EndpointLimits } from "./services/indicators/limits.js";
+import { loadIndicatorSeed, seedIndicators, type IndicatorSeed } from "./services/indicators/seed.js";
 import { JournalStore } from "./store/journal.js";
 import { MemoryStore } from "./store/memory.js";
 import type { Store } from "./store/store.js";
@@ -39,8 +41,10 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
   const settings = normalizeOptions(options);
   settings.signal?.throwIfAborted();
   const seed = settings.seed === undefined ? undefined : loadSeed(settings.seed);
+  const indicatorSeed =
+    settings.seed === undefined ? undefined : loadIndicatorSeed(settings.seed, settings.now());
   const { store, logFile, log } = openFiles(settings);
-  const service = createService(settings, store, seed);
+  const service = createService(settings, store, seed, indicatorSeed);
   const server = createServer(
     {
       keepAliveTimeout: 5_000,
@@ -84,7 +88,12 @@ function openFiles(settings: Settings): { store: Store; logFile: WriteStream | u
   return { store, logFile, log };
 }
 
-function createService(settings: Settings, store: Store, seed: Seed | undefined): Service {
+function createService(
+  settings: Settings,
+  store: Store,
+  seed: Seed | undefined,
+  indicatorSeed: IndicatorSeed | undefined,
+): Service {
   const random = seededRandom(settings.faultSeed);
   const service: Service = {
     settings,
@@ -94,14 +103,17 @@ function createService(settings: Settings, store: Store, seed: Seed | undefined)
     faults: new FaultDice(settings.faults, random),
     limiter: new RateLimiter(settings.rateLimit.perMinute, settings.rateLimit.perHour),
     bodies: new BodyBudget(settings.bodyBudgetBytes),
+    indicatorLimits: new EndpointLimits(settings.documentedRateLimits, settings.rateLimitScale),
     random,
     seed,
+    indicatorSeed,
     now: settings.now,
   };
   // Only into an empty store, so that restarting with --state does not load the seed twice.
   if (seed && store.count("AlertDefinitions") + store.count("IndicatorsOfCompromise") === 0) {
     applySeed(store, seed, service.now());
   }
+  seedIndicators(service, indicatorSeed);
   return service;
 }
 

@@ -23,6 +23,23 @@ export function isDomainName(value: string): boolean {
   return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels.at(-1) ?? "");
 }
 
+/** True for an absolute http or https URL with a host (what a `Url` indicator takes); no spaces. */
+export function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value) || !/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO 8601 date-time with a time zone, e.g. `2030-01-31T00:00:00Z` (up to 7 fraction digits). */
+export function isIsoDateTime(value: unknown): value is string {
+  return typeof value === "string" && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 /**
  * The rule an IOC value breaks for its type, or undefined when it is well formed. `Equals` needs a whole value;
  * the partial-match functions need only a fragment of the right alphabet.

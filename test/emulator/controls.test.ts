@@ -104,6 +104,7 @@ describe("latency, seed, state and reset", () => {
     expect(((await reset.json()) as any).entities).toEqual({
       AlertDefinitions: 3,
       IndicatorsOfCompromise: 6,
+      Indicators: 10,
     });
     const empty = await fetch(`${slow.url}/_emulator/reset`, {
       method: "POST",
@@ -113,7 +114,7 @@ describe("latency, seed, state and reset", () => {
     expect(await empty.json()).toEqual({
       reset: true,
       tokensRevoked: true,
-      entities: { AlertDefinitions: 0, IndicatorsOfCompromise: 0 },
+      entities: { AlertDefinitions: 0, IndicatorsOfCompromise: 0, Indicators: 0 },
     });
   });
 

@@ -8,7 +8,8 @@ const SKEW_SECONDS = 5;
 
 /**
  * The claims of the request's bearer token, or a thrown 401 `Unauthorized` with a Bearer challenge for a missing,
- * malformed, forged, expired, not-yet-valid, wrong-tenant or wrong-audience token.
+ * malformed, forged, expired, not-yet-valid, wrong-tenant or wrong-audience token. `audiences` are the service's
+ * own (custom TI's by default).
  * @example const claims = checkBearer(req, key, tenantId, Date.now())
  */
 export function checkBearer(
@@ -16,6 +17,7 @@ export function checkBearer(
   key: TokenKey,
   tenantId: string,
   nowMs: number,
+  audiences: readonly string[] = ACCEPTED_RESOURCES,
 ): TokenClaims {
   const header = req.headers.authorization;
   if (header === undefined) throw unauthorized("no Authorization header (expected: Bearer <access token>)");
@@ -29,10 +31,8 @@ export function checkBearer(
   if (typeof claims.nbf !== "number" || claims.nbf > now + SKEW_SECONDS)
     throw unauthorized("the token is not yet valid");
   if (claims.tid !== tenantId) throw unauthorized("the token was issued for another tenant");
-  if (!(ACCEPTED_RESOURCES as readonly string[]).includes(claims.aud)) {
-    throw unauthorized(
-      `the token audience ${claims.aud} is not this service (${ACCEPTED_RESOURCES.join(" or ")})`,
-    );
+  if (!audiences.includes(claims.aud)) {
+    throw unauthorized(`the token audience ${claims.aud} is not this service (${audiences.join(" or ")})`);
   }
   return claims;
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { ACCEPTED_RESOURCES, KNOWN_RESOURCES } from "../constants.js";
+import { ACCEPTED_RESOURCES, DEFAULT_ROLES, KNOWN_RESOURCES } from "../constants.js";
 import { AadError, aadErrorBody } from "./aad-error.js";
 import type { TokenKey } from "./jwt.js";
 
@@ -10,6 +10,8 @@ export interface TokenIssuer {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly tokenLifetimeSeconds: number;
+  /** More accepted client ids (same secret) and each one's roles; the main client has these roles if listed. */
+  readonly clientRoles: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A reply of the token endpoint: a status and a JSON body (success or Azure AD error shape). */
@@ -82,7 +84,7 @@ function grant(
     throw new AadError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
   }
   const clientId = required(form, "client_id");
-  if (clientId !== issuer.clientId) {
+  if (clientId !== issuer.clientId && !Object.hasOwn(issuer.clientRoles, clientId)) {
     throw new AadError(
       401,
       "invalid_client",
@@ -106,7 +108,7 @@ function grant(
     iat: now,
     nbf: now,
     exp,
-    roles: ["Ti.ReadWrite"],
+    roles: issuer.clientRoles[clientId] ?? DEFAULT_ROLES,
     ver: version === "v1" ? ("1.0" as const) : ("2.0" as const),
   };
   const access_token = issuer.key.sign(claims);

@@ -8,10 +8,11 @@ export class RateLimiter {
   // Times (ms) of accepted requests, oldest first; entries before the hour window's head are dead.
   #times: number[] = [];
 
-  constructor(perMinute: number | undefined, perHour: number | undefined) {
+  /** `scale` shortens both windows (60 makes the minute a second and the hour a minute), for tests. */
+  constructor(perMinute: number | undefined, perHour: number | undefined, scale = 1) {
     this.#windows = [
-      ...(perMinute === undefined ? [] : [{ limit: perMinute, ms: 60_000, head: 0 }]),
-      ...(perHour === undefined ? [] : [{ limit: perHour, ms: 3_600_000, head: 0 }]),
+      ...(perMinute === undefined ? [] : [{ limit: perMinute, ms: 60_000 / scale, head: 0 }]),
+      ...(perHour === undefined ? [] : [{ limit: perHour, ms: 3_600_000 / scale, head: 0 }]),
     ];
   }
 

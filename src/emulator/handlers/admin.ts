@@ -1,12 +1,13 @@
 import type { IncomingMessage } from "node:http";
-import { ENTITY_SETS } from "../../schema/index.js";
 import { formatFaultRules, parseFaultRules } from "../control/faults.js";
 import { ODataFailure, invalidBody, methodNotAllowed, pathNotFound } from "../protocol/errors.js";
 import { MAX_FORM_BYTES, parseJsonBody, readBody } from "../protocol/io.js";
 import { requireJson } from "../protocol/media-type.js";
 import { refuseCrossSite } from "../protocol/request-guard.js";
 import { applySeed } from "../seed/seed.js";
+import { seedIndicators } from "../services/indicators/seed.js";
 import type { Service } from "../service.js";
+import { STORE_SETS } from "../store/store.js";
 import type { ApiReply } from "./types.js";
 
 type AdminHandler = (service: Service, body: unknown) => ApiReply;
@@ -51,11 +52,11 @@ function sameHost(req: IncomingMessage): boolean {
 }
 
 function counts(service: Service): Record<string, number> {
-  return Object.fromEntries(ENTITY_SETS.map((set) => [set, service.store.count(set)]));
+  return Object.fromEntries(STORE_SETS.map((set) => [set, service.store.count(set)]));
 }
 
 function dump(service: Service): Record<string, unknown> {
-  return Object.fromEntries(ENTITY_SETS.map((set) => [set, [...service.store.all(set)]]));
+  return Object.fromEntries(STORE_SETS.map((set) => [set, [...service.store.all(set)]]));
 }
 
 function options(body: unknown): Record<string, unknown> {
@@ -70,8 +71,10 @@ function reset(service: Service, body: unknown): ApiReply {
   const { seed = true, tokens = false } = options(body);
   service.store.commit([{ op: "clear" }]);
   if (seed !== false && service.seed) applySeed(service.store, service.seed, service.now());
+  if (seed !== false) seedIndicators(service, service.indicatorSeed);
   service.stats.clear();
   service.limiter.clear();
+  service.indicatorLimits.clear();
   if (tokens === true) service.key.rotate();
   return { status: 200, json: { reset: true, tokensRevoked: tokens === true, entities: counts(service) } };
 }

@@ -58,7 +58,17 @@ export function countCollection(service: Service, request: ApiRequest, set: Enti
   };
 }
 
-function nextLink(request: ApiRequest, options: QueryOptions, position: unknown[], sent: number): string {
+/**
+ * The `@odata.nextLink` after a page: the request's own query with `$skip` dropped, `$top` reduced by what was sent
+ * and a `$skiptoken` at the last entity sent.
+ * @example nextLink(request, options, sortValues(last, options.orderBy), 100)
+ */
+export function nextLink(
+  request: Pick<ApiRequest, "query" | "origin" | "url">,
+  options: QueryOptions,
+  position: unknown[],
+  sent: number,
+): string {
   const query = new URLSearchParams(request.query);
   query.delete("$skip");
   if (options.top !== undefined) query.set("$top", String(options.top - sent));

@@ -62,7 +62,8 @@ function decodeSegment(segment: string): string {
   }
 }
 
-function maxPageSize(prefer: string): number | undefined {
+/** The page size a `Prefer: odata.maxpagesize=N` header asks for, if any. */
+export function maxPageSize(prefer: string): number | undefined {
   const match = /odata\.maxpagesize\s*=\s*(\d{1,9})/i.exec(prefer);
   const size = match ? Number(match[1]) : undefined;
   return size !== undefined && size > 0 ? size : undefined;

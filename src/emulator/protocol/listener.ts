@@ -12,6 +12,8 @@ import { injectFault } from "./faults.js";
 import { MAX_FORM_BYTES, readBody, sendEmpty, sendJson, sendText } from "./io.js";
 import { serveApi } from "./api.js";
 import { ownOrigin } from "./request-guard.js";
+import { isIndicatorsPath } from "../services/indicators/route.js";
+import { serveIndicators } from "../services/indicators/serve.js";
 
 /** Receives one line per finished request (and one per internal error). */
 export type LogSink = (line: string) => void;
@@ -58,6 +60,7 @@ async function handle(service: Service, req: IncomingMessage, res: ServerRespons
   if (injectFault(service, token ? "token" : "api", req, res)) return;
   const delayMs = drawDelayMs(service.settings.latency, service.random);
   if (delayMs > 0) await sleep(delayMs);
+  if (!token && isIndicatorsPath(url.pathname)) return send(res, await serveIndicators(service, req, url));
   if (!token) return send(res, await serveApi(service, req, url));
   if (req.method !== "POST") {
     const body = { error: "invalid_request", error_description: "The token endpoint takes POST." };

@@ -1,7 +1,6 @@
-import type { EntitySetName } from "../../schema/index.js";
 import { odataError } from "../protocol/errors.js";
 import type { Entity } from "../store/store.js";
-import { callExpr, compare, propertyExpr } from "./operands.js";
+import { callExpr, compare, propertyExpr, type FieldSource } from "./operands.js";
 import { describePosition, tokenize, type Token } from "./lexer.js";
 
 /** The value types of the `$filter` subset. */
@@ -28,7 +27,7 @@ const MAX_DEPTH = 64;
  * date-times). Anything else throws 400 ODataError naming the position (counted from 1).
  * @example compileFilter("AlertDefinitions", "Severity eq 'Low' and Enabled")(entity) // true or false
  */
-export function compileFilter(set: EntitySetName, text: string): Predicate {
+export function compileFilter(set: FieldSource, text: string): Predicate {
   if (text.length > MAX_LENGTH) throw odataError(`$filter is longer than ${MAX_LENGTH} characters`);
   const parser = new Parser(set, text, tokenize(text));
   const expr = parser.expression();
@@ -43,7 +42,7 @@ export class Parser {
   #index = 0;
   #depth = 0;
   constructor(
-    readonly set: EntitySetName,
+    readonly set: FieldSource,
     readonly text: string,
     readonly tokens: readonly Token[],
   ) {}

@@ -1,4 +1,4 @@
-import { FIELDS_BY_SET, type EdmType, type EntitySetName } from "../../schema/index.js";
+import { FIELDS_BY_SET, type EdmType, type EntitySetName, type FieldFact } from "../../schema/index.js";
 import type { Expr, FilterType, Parser } from "./filter.js";
 
 const EDM_TO_FILTER: Readonly<Record<EdmType, FilterType>> = {
@@ -51,15 +51,27 @@ export function compare(op: string, left: Expr, right: Expr, parser: Parser): Ex
   };
 }
 
+/** What `$filter` and `$orderby` name properties of: a custom-TI entity set, or another service's named facts. */
+export type FieldSource = EntitySetName | { readonly name: string; readonly fields: readonly FieldFact[] };
+
+/**
+ * The field facts and the name of a source.
+ * @example factsOf("AlertDefinitions").name // "AlertDefinitions"
+ */
+export function factsOf(source: FieldSource): { name: string; fields: readonly FieldFact[] } {
+  return typeof source === "string" ? { name: source, fields: FIELDS_BY_SET[source] } : source;
+}
+
 /**
  * A property reference, typed from the schema's field facts (names are case-sensitive; a near miss gets a hint).
  * Date-times evaluate to epoch milliseconds so that they compare as times.
  * @example propertyExpr("AlertDefinitions", "Severity", 0, parser).type // "string"
  */
-export function propertyExpr(set: EntitySetName, word: string, pos: number, parser: Parser): Expr {
-  const fact = FIELDS_BY_SET[set].find((f) => f.name === word);
+export function propertyExpr(source: FieldSource, word: string, pos: number, parser: Parser): Expr {
+  const { name: set, fields } = factsOf(source);
+  const fact = fields.find((f) => f.name === word);
   if (!fact) {
-    const near = FIELDS_BY_SET[set].find((f) => f.name.toLowerCase() === word.toLowerCase());
+    const near = fields.find((f) => f.name.toLowerCase() === word.toLowerCase());
     const hint = near ? ` (names are case-sensitive: did you mean ${near.name}?)` : "";
     return parser.fail(pos, `${word} is not a property of ${set}${hint}`);
   }
@@ -74,7 +86,12 @@ export function propertyExpr(set: EntitySetName, word: string, pos: number, pars
       },
     };
   }
-  return { type, pos, eval: (e) => e[word] ?? null };
+  // A list (an indicator's rbacGroupNames) compares as its comma-separated text, as the submit table describes it.
+  return {
+    type,
+    pos,
+    eval: (e) => (Array.isArray(e[word]) ? (e[word] as unknown[]).join(",") : (e[word] ?? null)),
+  };
 }
 
 /**

@@ -57,7 +57,8 @@ export function parseQuery(set: EntitySetName, query: URLSearchParams): QueryOpt
   };
 }
 
-function integerOption(query: URLSearchParams, name: string): number | undefined {
+/** A non-negative integer option, or undefined when absent; anything else is a 400 ODataError. */
+export function integerOption(query: URLSearchParams, name: string): number | undefined {
   const text = query.get(name);
   if (text === null) return undefined;
   if (!/^\d{1,9}$/.test(text.trim()))
@@ -65,7 +66,8 @@ function integerOption(query: URLSearchParams, name: string): number | undefined
   return Number(text);
 }
 
-function booleanOption(query: URLSearchParams, name: string): boolean {
+/** A true/false option (false when absent); anything else is a 400 ODataError. */
+export function booleanOption(query: URLSearchParams, name: string): boolean {
   const text = query.get(name);
   if (text === null) return false;
   if (text !== "true" && text !== "false") throw odataError(`${name} must be true or false, got "${text}"`);

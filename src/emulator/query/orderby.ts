@@ -1,6 +1,6 @@
-import { FIELDS_BY_SET, type EntitySetName } from "../../schema/index.js";
 import { odataError } from "../protocol/errors.js";
 import type { Entity } from "../store/store.js";
+import { factsOf, type FieldSource } from "./operands.js";
 
 /** One `$orderby` item. */
 export interface SortKey {
@@ -13,13 +13,14 @@ export interface SortKey {
  * ascending, which is what makes skiptokens exact.
  * @example parseOrderBy("AlertDefinitions", "Name desc") // [{ name: "Name", descending: true }]
  */
-export function parseOrderBy(set: EntitySetName, text: string | null): SortKey[] {
+export function parseOrderBy(source: FieldSource, text: string | null): SortKey[] {
   if (text === null) return [];
+  const { name: set, fields } = factsOf(source);
   return text.split(",").map((item) => {
     const match = /^\s*([A-Za-z]+)(?:\s+(asc|desc))?\s*$/.exec(item);
     if (!match?.[1]) throw odataError(`$orderby: "${item.trim()}" is not <property> [asc|desc]`);
     const name = match[1];
-    if (!FIELDS_BY_SET[set].some((f) => f.name === name))
+    if (!fields.some((f) => f.name === name))
       throw odataError(`$orderby: ${name} is not a property of ${set}`);
     return { name, descending: match[2] === "desc" };
   });

@@ -1,6 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { ENTITY_SETS } from "../../schema/index.js";
 import { storedEntityProblem } from "./check-entity.js";
 import {
   decodeRecord,
@@ -12,7 +11,7 @@ import {
 } from "./journal-format.js";
 import { readLines, type Line } from "./journal-lines.js";
 import type { MemoryStore } from "./memory.js";
-import type { Change } from "./store.js";
+import { STORE_SETS, type Change } from "./store.js";
 
 /** The state file cannot be read back; the emulator refuses to start rather than silently starting empty. */
 export class CorruptStateError extends Error {}
@@ -89,8 +88,12 @@ export function compactJournal(path: string, memory: MemoryStore): number {
   };
   try {
     put(JOURNAL_HEADER);
-    put({ nextIds: Object.fromEntries(ENTITY_SETS.map((set) => [set, memory.allocateIds(set, 0)])) });
-    for (const set of ENTITY_SETS) {
+    // A set never written to is left out, so a custom-TI-only file reads as it did before indicators existed.
+    const nextIds = STORE_SETS.map((set) => [set, memory.allocateIds(set, 0)] as const).filter(
+      ([set, next]) => next > 1 || set !== "Indicators",
+    );
+    put({ nextIds: Object.fromEntries(nextIds) });
+    for (const set of STORE_SETS) {
       let batch: Change[] = [];
       for (const entity of memory.all(set)) {
         batch.push({ op: "put", set, entity });
@@ -130,14 +133,15 @@ export function writeAll(fd: number, bytes: Buffer, position: number): number {
 function apply(memory: MemoryStore, record: JournalRecord, path: string, line: Line): void {
   if (!Array.isArray(record)) {
     const { nextIds } = record as NextIds;
-    for (const set of ENTITY_SETS) {
+    for (const set of STORE_SETS) {
       const behind = (nextIds[set] ?? 0) - memory.allocateIds(set, 0);
       if (behind > 0) memory.allocateIds(set, behind);
     }
     return;
   }
   for (const change of record as readonly Change[]) {
-    if (change.op !== "put") continue;
+    // Indicators are checked by the checksum only: the replay check knows the custom-TI schema so far.
+    if (change.op !== "put" || change.set === "Indicators") continue;
     const problem = storedEntityProblem(change.set, change.entity);
     if (problem)
       throw corrupt(path, line, `holds ${change.set}(${String(change.entity.Id)}) whose ${problem}`);

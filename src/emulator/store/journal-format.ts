@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { ENTITY_SETS } from "../../schema/index.js";
-import type { Change } from "./store.js";
+import { STORE_SETS, type Change } from "./store.js";
 
 /** First line of every state file this version writes. */
 export const JOURNAL_HEADER = JSON.stringify({ format: "ti-emulator-journal", version: 2 });
@@ -57,7 +56,7 @@ function isChange(value: unknown): value is Change {
   if (typeof value !== "object" || value === null) return false;
   const c = value as Record<string, unknown>;
   if (c["op"] === "clear") return true;
-  if (!(ENTITY_SETS as readonly unknown[]).includes(c["set"])) return false;
+  if (!(STORE_SETS as readonly unknown[]).includes(c["set"])) return false;
   if (c["op"] === "delete") return Number.isSafeInteger(c["id"]);
   const entity = c["entity"] as Record<string, unknown> | undefined;
   return c["op"] === "put" && typeof entity === "object" && entity !== null && !Array.isArray(entity);

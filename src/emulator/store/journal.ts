@@ -1,10 +1,9 @@
 import { closeSync, constants, fsyncSync, ftruncateSync, openSync } from "node:fs";
-import type { EntitySetName } from "../../schema/index.js";
 import { compactJournal, replayJournal, writeAll, type Replayed } from "./journal-file.js";
 import { encodeRecord, JOURNAL_HEADER } from "./journal-format.js";
 import { lockStateFile } from "./lock.js";
 import { MemoryStore } from "./memory.js";
-import { StorageError, type Change, type Entity, type Store } from "./store.js";
+import { StorageError, type Change, type Entity, type Store, type StoreSet } from "./store.js";
 
 export { CorruptStateError } from "./journal-file.js";
 export { StateInUseError } from "./lock.js";
@@ -51,19 +50,19 @@ export class JournalStore implements Store {
     }
   }
 
-  all(set: EntitySetName): Iterable<Entity> {
+  all(set: StoreSet): Iterable<Entity> {
     return this.#memory.all(set);
   }
 
-  get(set: EntitySetName, id: number): Entity | undefined {
+  get(set: StoreSet, id: number): Entity | undefined {
     return this.#memory.get(set, id);
   }
 
-  count(set: EntitySetName): number {
+  count(set: StoreSet): number {
     return this.#memory.count(set);
   }
 
-  allocateIds(set: EntitySetName, n: number): number {
+  allocateIds(set: StoreSet, n: number): number {
     return this.#memory.allocateIds(set, n);
   }
 

@@ -1,30 +1,29 @@
-import type { EntitySetName } from "../../schema/index.js";
-import type { Change, Entity, Store } from "./store.js";
+import { STORE_SETS, type Change, type Entity, type Store, type StoreSet } from "./store.js";
 
 /**
  * The in-memory store. Maps keep insertion order and Ids only grow, so iteration is ascending Id order (a replaced
  * entity keeps its place).
  */
 export class MemoryStore implements Store {
-  readonly #sets: Record<EntitySetName, Map<number, Entity>> = {
-    AlertDefinitions: new Map(),
-    IndicatorsOfCompromise: new Map(),
-  };
-  readonly #nextId: Record<EntitySetName, number> = { AlertDefinitions: 1, IndicatorsOfCompromise: 1 };
+  readonly #sets = Object.fromEntries(STORE_SETS.map((set) => [set, new Map<number, Entity>()])) as Record<
+    StoreSet,
+    Map<number, Entity>
+  >;
+  readonly #nextId = Object.fromEntries(STORE_SETS.map((set) => [set, 1])) as Record<StoreSet, number>;
 
-  all(set: EntitySetName): Iterable<Entity> {
+  all(set: StoreSet): Iterable<Entity> {
     return this.#sets[set].values();
   }
 
-  get(set: EntitySetName, id: number): Entity | undefined {
+  get(set: StoreSet, id: number): Entity | undefined {
     return this.#sets[set].get(id);
   }
 
-  count(set: EntitySetName): number {
+  count(set: StoreSet): number {
     return this.#sets[set].size;
   }
 
-  allocateIds(set: EntitySetName, n: number): number {
+  allocateIds(set: StoreSet, n: number): number {
     const first = this.#nextId[set];
     this.#nextId[set] = first + n;
     return first;
@@ -40,7 +39,7 @@ export class MemoryStore implements Store {
 
   #apply(change: Change): void {
     if (change.op === "clear") {
-      for (const set of Object.keys(this.#sets) as EntitySetName[]) {
+      for (const set of Object.keys(this.#sets) as StoreSet[]) {
         this.#sets[set].clear();
         this.#nextId[set] = 1;
       }

@@ -1,12 +1,16 @@
-import type { EntitySetName } from "../../schema/index.js";
+import { ENTITY_SETS } from "../../schema/index.js";
+
+/** The sets the store holds: custom TI's two entity sets and the Indicators API's indicators. */
+export const STORE_SETS = [...ENTITY_SETS, "Indicators"] as const;
+export type StoreSet = (typeof STORE_SETS)[number];
 
 /** A stored entity: its wire fields in wire order, `Id` first. */
 export type Entity = Readonly<Record<string, unknown>> & { readonly Id: number };
 
 /** One change to the store; a list of them is applied all or nothing. */
 export type Change =
-  | { readonly op: "put"; readonly set: EntitySetName; readonly entity: Entity }
-  | { readonly op: "delete"; readonly set: EntitySetName; readonly id: number }
+  | { readonly op: "put"; readonly set: StoreSet; readonly entity: Entity }
+  | { readonly op: "delete"; readonly set: StoreSet; readonly id: number }
   | { readonly op: "clear" };
 
 /**
@@ -15,11 +19,11 @@ export type Change =
  */
 export interface Store {
   /** Entities of a set in ascending Id order. */
-  all(set: EntitySetName): Iterable<Entity>;
-  get(set: EntitySetName, id: number): Entity | undefined;
-  count(set: EntitySetName): number;
+  all(set: StoreSet): Iterable<Entity>;
+  get(set: StoreSet, id: number): Entity | undefined;
+  count(set: StoreSet): number;
   /** Reserves `n` consecutive new Ids and returns the first; Ids are never reused, even after deletes. */
-  allocateIds(set: EntitySetName, n: number): number;
+  allocateIds(set: StoreSet, n: number): number;
   /** Applies the changes atomically (and durably, for a persistent store); throws {@link StorageError} when it cannot. */
   commit(changes: readonly Change[]): void;
   /** Releases files; the store is unusable afterwards. */
