@@ -60,6 +60,11 @@ export function isIdentifierColumn(name: string): boolean {
   return /^Id$|[a-z]Id$|^Value$/.test(name) || /sha\d|md5|hash|url|link/i.test(name);
 }
 
+/** True for a column a table never cuts: identifiers, and the reasons of plan and result tables (read in full). */
+export function isNeverCut(name: string): boolean {
+  return isIdentifierColumn(name) || /^(Reasons?|Error|Message)$/.test(name);
+}
+
 /** True when every present value of a column is a number, so it is right-aligned. */
 export function isNumericColumn(name: string, rows: readonly Record<string, unknown>[]): boolean {
   const values = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);

@@ -1,12 +1,5 @@
 import { paint, severityStyle } from "./colors.js";
-import {
-  cellText,
-  columnsFor,
-  isIdentifierColumn,
-  isNumericColumn,
-  isRecordLike,
-  SET_COLUMNS,
-} from "./columns.js";
+import { cellText, columnsFor, isNeverCut, isNumericColumn, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { listFooter, pageInfo } from "./page.js";
 import { oneLine, padEnd, padStart, truncate } from "./text.js";
@@ -75,7 +68,7 @@ function fitColumns(
   width: number,
 ): Column[] {
   const columns: Column[] = names.map((name) => {
-    const identifier = isIdentifierColumn(name);
+    const identifier = isNeverCut(name);
     const natural = Math.max(name.length, ...rows.map((r) => [...oneLine(cellText(r[name]))].length));
     return {
       name,

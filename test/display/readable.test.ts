@@ -71,3 +71,13 @@ describe("tables read well", () => {
     expect(shown).toEqual([bundle]);
   });
 });
+
+describe("plan and result tables", () => {
+  it("show reasons in full", () => {
+    const reason = "Value 'not-a-hash' is not a valid Sha256: expected 64 hexadecimal characters, got 10";
+    const text = formatTable([{ Line: 4, Action: "invalid", What: "Sha256 not-a-hash", Reason: reason }], {
+      width: 60,
+    });
+    expect(text).toContain(reason);
+  });
+});
