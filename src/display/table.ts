@@ -79,6 +79,9 @@ function fitColumns(
   });
   const total = (): number =>
     columns.reduce((sum, c) => sum + c.width, 0) + GAP.length * (columns.length - 1);
+  const kept = columns.filter((c) => c.identifier);
+  // Dropping free columns only helps when the never-cut ones fit; else the line overflows with every column.
+  const dropping = kept.reduce((sum, c) => sum + c.width + GAP.length, 0) <= width;
   while (total() > width) {
     const free = columns.filter((c) => !c.identifier);
     const widest = free.reduce<Column | undefined>(
@@ -86,7 +89,8 @@ function fitColumns(
       undefined,
     );
     if (widest !== undefined && widest.width > Math.max(MIN_COLUMN, 8)) widest.width -= 1;
-    else if (free.length > 0 && columns.length > 1) columns.splice(columns.lastIndexOf(free.at(-1)!), 1);
+    else if (dropping && free.length > 0 && columns.length > 1)
+      columns.splice(columns.lastIndexOf(free.at(-1)!), 1);
     else break;
   }
   return columns;

@@ -81,3 +81,17 @@ describe("plan and result tables", () => {
     expect(text).toContain(reason);
   });
 });
+
+describe("rows wider than the terminal", () => {
+  it("keep every column when the reasons alone are wider than the table", () => {
+    const reason =
+      'Value: "10.0.0.300" must be an IPv4 dotted quad or a full IPv6 address (no CIDR, no ranges)';
+    const header = formatTable(
+      [{ Line: 307, Action: "skip: invalid", Value: "10.0.0.300", Reason: reason }],
+      {
+        width: 80,
+      },
+    ).split("\n")[0];
+    expect(header).toMatch(/^Line\s+Action\s+Value\s+Reason$/);
+  });
+});

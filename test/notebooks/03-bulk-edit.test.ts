@@ -19,7 +19,7 @@ describe("notebooks/03-bulk-edit.ipynb", () => {
     );
     expect(text).toContain("the same IOC as line 2");
     expect(text).toContain("no CIDR, no ranges");
-    expect(text).toContain("100 of 303 rows");
+    expect(text).toContain("10 of 303 rows");
   });
 
   it("applies with a progress bar, verifies, disables and cleans up", () => {
