@@ -36,8 +36,27 @@ for notebook in "$@"; do
   if grep -q -e 'ti-console-demo-secret' -e 'eyJ[A-Za-z0-9_-]\{8,\}\.' "$executed"; then
     problems+=("a secret or a token appears in the outputs")
   fi
+  # What a shared copy needs: numbered cells (not `In [ ]:`) and a text/plain part in every rich output.
+  if ! node -e 'let bad = 0;
+    for (const [i, c] of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cells.entries()) {
+      if (c.cell_type !== "code") continue;
+      if (typeof c.execution_count !== "number") { console.error(`cell ${i}: no execution_count`); bad++; }
+      for (const o of c.outputs ?? []) if (o.data && !("text/plain" in o.data)) { console.error(`cell ${i}: no text/plain`); bad++; }
+    }
+    process.exit(bad ? 1 : 0);' "$executed"; then
+    problems+=("unnumbered cells or rich outputs without text/plain")
+  fi
   # The HTML is exported either way: it is the easiest place to see what went wrong.
   jupyter nbconvert --to html --output-dir "$out" "$executed"
+  # Render it as a browser would (no network, fresh profile); the screenshot is kept for a human to look at.
+  if command -v chromium >/dev/null; then
+    profile=$(mktemp -d)
+    chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+      --disable-sync --no-first-run --user-data-dir="$profile" --window-size=1200,4000 \
+      --screenshot="$out/$name.png" "file://$PWD/$out/$name.html" >/dev/null 2>&1 || true
+    rm -rf "$profile"
+    [ -s "$out/$name.png" ] || problems+=("headless Chromium could not render $out/$name.html")
+  fi
   if [ "${#problems[@]}" -gt 0 ]; then
     echo "FAIL $notebook: ${problems[*]} (see $executed)" >&2
     status=1

@@ -53,7 +53,27 @@ export function allKeys(rows: readonly Record<string, unknown>[]): string[] {
 }
 
 /**
- * A value as short plain text for a cell: null and undefined empty, nested lists as a count, objects as JSON.
+ * True for a column that holds an identifier (ids, IOC values, hashes, URLs): never cut, since a cut id is useless.
+ * @example isIdentifierColumn("AlertDefinitionId") // true
+ */
+export function isIdentifierColumn(name: string): boolean {
+  return /^Id$|[a-z]Id$|^Value$/.test(name) || /sha\d|md5|hash|url|link/i.test(name);
+}
+
+/** True for a column a table never cuts: identifiers, and the reasons of plan and result tables (read in full). */
+export function isNeverCut(name: string): boolean {
+  return isIdentifierColumn(name) || /^(Reasons?|Error|Message)$/.test(name);
+}
+
+/** True when every present value of a column is a number, so it is right-aligned. */
+export function isNumericColumn(name: string, rows: readonly Record<string, unknown>[]): boolean {
+  const values = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);
+  return values.length > 0 && values.every((v) => typeof v === "number" || typeof v === "bigint");
+}
+
+/**
+ * A value as short plain text for a cell: null and undefined empty, nested lists as a count, objects as
+ * `key: value` pairs (never raw JSON).
  * @example cellText([1, 2]) // "[2 items]"
  */
 export function cellText(value: unknown): string {
@@ -63,6 +83,10 @@ export function cellText(value: unknown): string {
     return String(value);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? "" : "s"}]`;
+  if (isRecordLike(value) && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? cellText(v) : String(v)}`)
+      .join(", ");
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

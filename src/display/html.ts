@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { SEVERITY_CSS } from "./colors.js";
-import { cellText, columnsFor, isEntity, isRecordLike, SET_COLUMNS } from "./columns.js";
+import { cellText, columnsFor, isEntity, isNumericColumn, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { formatError, isErrorLike } from "./error.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { pageInfo } from "./page.js";
@@ -25,11 +25,16 @@ export function toHtml(value: unknown, options?: DisplayOptions): string {
   return `<pre>${escapeHtml(inspect(value, { depth: 4 }))}</pre>`;
 }
 
-function cell(name: string, value: unknown): string {
+// Untrusted notebooks lose `style` attributes and Jupyter's CSS right-aligns every cell, so alignment and
+// colour use markup its sanitizer keeps: `align` on an inner div (beats the inherited CSS) and `<font color>`.
+function cell(name: string, value: unknown, numeric = false): string {
+  const text = escapeHtml(cellText(value));
+  if (numeric) return `<td align="right" class="ti-num">${text}</td>`;
   const css =
     name === "Severity" && typeof value === "string" ? SEVERITY_CSS[value.toLowerCase()] : undefined;
-  const style = css ? ` style="color:${css};font-weight:bold"` : "";
-  return `<td${style}>${escapeHtml(cellText(value))}</td>`;
+  const shown = css ? `<font color="${css}"><b>${text}</b></font>` : text;
+  const kind = css ? ` class="ti-severity-${escapeHtml(String(value).toLowerCase())}"` : "";
+  return `<td align="left"${kind}><div align="left">${shown}</div></td>`;
 }
 
 function htmlTable(rows: readonly unknown[], maxRows: number): string {
@@ -41,15 +46,27 @@ function htmlTable(rows: readonly unknown[], maxRows: number): string {
     shown.length === 0 && page.entitySet !== undefined
       ? (SET_COLUMNS[page.entitySet]?.columns ?? [])
       : columnsFor(shown);
-  const head = `<tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
-  const body = shown.map((r) => `<tr>${columns.map((c) => cell(c, r[c])).join("")}</tr>`).join("");
-  const notes = [`${shown.length} of ${records.length} row${records.length === 1 ? "" : "s"}`];
+  const numeric = new Set(columns.filter((c) => isNumericColumn(c, shown)));
+  const th = (c: string): string =>
+    `<th align="${numeric.has(c) ? "right" : "left"}"><div align="${numeric.has(c) ? "right" : "left"}">${escapeHtml(c)}</div></th>`;
+  const head = `<tr>${columns.map(th).join("")}</tr>`;
+  const body = shown
+    .map((r) => `<tr>${columns.map((c) => cell(c, r[c], numeric.has(c))).join("")}</tr>`)
+    .join("");
+  // A caption only when it tells something: rows cut, a total from $count, or more pages.
+  const notes: string[] = [];
+  if (shown.length < records.length) notes.push(`${shown.length} of ${records.length} rows`);
+  else if (records.length > 1 && (page.count !== undefined || page.hasMore))
+    notes.push(`${records.length} rows`);
   if (page.count !== undefined) notes.push(`${page.count} in all`);
   if (page.hasMore) notes.push("more pages available");
-  return `<table class="ti-table"><caption>${escapeHtml(notes.join(", "))}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  const caption = notes.length > 0 ? `<caption>${escapeHtml(notes.join(", "))}</caption>` : "";
+  return `<table class="ti-table">${caption}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 function htmlRecord(entity: Readonly<Record<string, unknown>>): string {
-  const rows = Object.entries(entity).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th>${cell(k, v)}</tr>`);
+  const rows = Object.entries(entity).map(
+    ([k, v]) => `<tr><th align="left"><div align="left">${escapeHtml(k)}</div></th>${cell(k, v)}</tr>`,
+  );
   return `<table class="ti-record"><tbody>${rows.join("")}</tbody></table>`;
 }

@@ -8,6 +8,7 @@ export { formatValue } from "./value.js";
 export { toCsv } from "./csv.js";
 export { toJson } from "./json.js";
 export { toHtml, escapeHtml } from "./html.js";
-export { pp, type Formatted, type HtmlDisplay } from "./pp.js";
+export { pp, type DisplayBundle, type Formatted, type HtmlDisplay } from "./pp.js";
+export { formatVertical } from "./vertical.js";
 export { isEntity } from "./columns.js";
 export { stripAnsi, visibleWidth } from "./text.js";

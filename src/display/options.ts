@@ -6,6 +6,8 @@ export interface DisplayOptions {
   color?: boolean;
   /** Rows shown before a "… N more" footer. Default 50 (text), 100 (HTML). */
   maxRows?: number;
+  /** Lists as one record per row (`-[ 1 ]-` headers, like psql's `\x`), for rows too wide for a table. */
+  vertical?: boolean;
 }
 
 /** Options with every default applied. */
@@ -13,6 +15,7 @@ export interface NormalizedDisplayOptions {
   readonly width: number;
   readonly color: boolean;
   readonly maxRows: number;
+  readonly vertical: boolean;
 }
 
 const MIN_WIDTH = 20;
@@ -29,5 +32,6 @@ export function normalizeDisplayOptions(
     width: Math.max(MIN_WIDTH, Math.floor(options.width ?? defaults.width ?? 100)),
     color: options.color ?? defaults.color ?? false,
     maxRows: Math.max(1, Math.floor(options.maxRows ?? defaults.maxRows ?? 50)),
+    vertical: options.vertical ?? defaults.vertical ?? false,
   };
 }

@@ -3,9 +3,19 @@ import { toHtml } from "./html.js";
 import type { DisplayOptions } from "./options.js";
 import { formatValue } from "./value.js";
 
-/** Something that shows HTML, such as tslab's `display` (`import * as tslab from "tslab"`). */
+/**
+ * Something that shows HTML, such as tslab's `display` (`import * as tslab from "tslab"`). With `bundle` (the
+ * project's patched tslab has it) one output carries every representation, so saved notebooks keep the text too.
+ */
 export interface HtmlDisplay {
   html(html: string): void;
+  bundle?(data: Record<string, string>): void;
+}
+
+/** A Jupyter display bundle: the console's text and the HTML table of the same value. */
+export interface DisplayBundle {
+  readonly "text/plain": string;
+  readonly "text/html": string;
 }
 
 /** A value ready to show: text for terminals and `util.inspect`, HTML for notebooks. */
@@ -16,7 +26,9 @@ export interface Formatted {
   toString(): string;
   /** The HTML form (a table for lists). */
   toHtml(): string;
-  /** Shows the HTML form in a notebook: `pp(rows).display(tslab.display)`. */
+  /** Both forms as one Jupyter bundle (`text/plain` and `text/html`). */
+  bundle(): DisplayBundle;
+  /** Shows the value in a notebook, text and HTML in one output: `pp(rows).display(tslab.display)`. */
   display(target: HtmlDisplay): void;
   [inspect.custom](): string;
 }
@@ -32,7 +44,11 @@ export function pp(value: unknown, options?: DisplayOptions): Formatted {
     value,
     toString: text,
     toHtml: () => toHtml(value, options),
-    display: (target) => target.html(toHtml(value, options)),
+    bundle: () => ({ "text/plain": text(), "text/html": toHtml(value, options) }),
+    display: (target) => {
+      if (target.bundle) target.bundle({ "text/plain": text(), "text/html": toHtml(value, options) });
+      else target.html(toHtml(value, options));
+    },
     [inspect.custom]: text,
   };
 }

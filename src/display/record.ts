@@ -1,11 +1,12 @@
 import { paint, severityStyle } from "./colors.js";
-import { cellText, isRecordLike } from "./columns.js";
+import { cellText, isIdentifierColumn, isRecordLike } from "./columns.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { formatTable } from "./table.js";
 import { padEnd, wrap } from "./text.js";
 
 /**
- * One entity as a record: one `Field  value` line per field, long text wrapped to `width`, nested lists of
+ * One entity as a record: one `Field  value` line per field, long free text wrapped to `width` (never an
+ * identifier), nested lists of
  * entities (an `$expand`) as an indented table.
  * @example formatRecord(await alerts.get(1), { width: 80 })
  */
@@ -24,7 +25,9 @@ export function formatRecord(entity: Readonly<Record<string, unknown>>, options?
       lines.push(...nested.split("\n").map((l) => `    ${l}`));
       continue;
     }
-    const [first = "", ...rest] = wrap(cellText(value), valueWidth);
+    // An identifier stays on one line, whole: a wrapped hash cannot be copied.
+    const text = cellText(value);
+    const [first = "", ...rest] = isIdentifierColumn(key) ? [text] : wrap(text, valueWidth);
     const style = key === "Severity" ? severityStyle(value) : undefined;
     const shown = value === null ? paint("null", "dim", opts.color) : first;
     lines.push(`${label}  ${style ? paint(shown, style, opts.color) : shown}`);

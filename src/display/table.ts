@@ -1,16 +1,17 @@
 import { paint, severityStyle } from "./colors.js";
-import { cellText, columnsFor, isRecordLike, SET_COLUMNS } from "./columns.js";
+import { cellText, columnsFor, isNeverCut, isNumericColumn, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { listFooter, pageInfo } from "./page.js";
-import { oneLine, padEnd, truncate } from "./text.js";
+import { oneLine, padEnd, padStart, truncate } from "./text.js";
 
 const GAP = "  ";
 const MIN_COLUMN = 3;
 const MAX_NATURAL = 60;
 
 /**
- * A list of objects as an aligned text table that fits `width` (long text cut with an ellipsis, severity coloured
- * when `color`), with a footer when rows were cut or more pages exist.
+ * A list of objects as an aligned text table that fits `width` (free text cut with an ellipsis, identifiers such
+ * as Id and Value never cut, numbers right-aligned, severity coloured when `color`), with a footer when rows were
+ * cut or more pages exist.
  * @example formatTable(await alerts.list(), { width: process.stdout.columns, color: true })
  */
 export function formatTable(rows: readonly unknown[], options?: DisplayOptions): string {
@@ -30,8 +31,11 @@ export function formatTable(rows: readonly unknown[], options?: DisplayOptions):
   const shown = records.slice(0, opts.maxRows);
   const columns = fitColumns(columnsFor(shown), shown, opts.width);
   // The last column is not padded, so no line ends in spaces (with or without colour codes).
-  const fit = (text: string, c: Column, i: number): string =>
-    i === columns.length - 1 ? truncate(text, c.width) : padEnd(truncate(text, c.width), c.width);
+  const fit = (text: string, c: Column, i: number): string => {
+    const cut = c.identifier ? text : truncate(text, c.width);
+    if (c.numeric) return padStart(cut, c.width);
+    return i === columns.length - 1 ? cut : padEnd(cut, c.width);
+  };
   const header = columns.map((c, i) => paint(fit(c.name, c, i), "bold", opts.color));
   const lines = [header.join(GAP).trimEnd()];
   for (const row of shown) {
@@ -49,32 +53,45 @@ export function formatTable(rows: readonly unknown[], options?: DisplayOptions):
 
 interface Column {
   readonly name: string;
+  readonly identifier: boolean;
+  readonly numeric: boolean;
   width: number;
 }
 
-/** Natural widths, then the widest columns shrink (and finally trailing columns go) until the table fits. */
+/**
+ * Natural widths, then the widest free-text columns shrink (and finally trailing free-text columns go) until
+ * the table fits. Identifier columns keep their full width: a line may overflow rather than cut an id.
+ */
 function fitColumns(
   names: readonly string[],
   rows: readonly Record<string, unknown>[],
   width: number,
 ): Column[] {
-  const columns: Column[] = names.map((name) => ({
-    name,
-    width: Math.min(
-      MAX_NATURAL,
-      Math.max(name.length, ...rows.map((r) => [...oneLine(cellText(r[name]))].length)),
-    ),
-  }));
+  const columns: Column[] = names.map((name) => {
+    const identifier = isNeverCut(name);
+    const natural = Math.max(name.length, ...rows.map((r) => [...oneLine(cellText(r[name]))].length));
+    return {
+      name,
+      identifier,
+      numeric: isNumericColumn(name, rows),
+      width: identifier ? natural : Math.min(MAX_NATURAL, natural),
+    };
+  });
   const total = (): number =>
     columns.reduce((sum, c) => sum + c.width, 0) + GAP.length * (columns.length - 1);
+  const kept = columns.filter((c) => c.identifier);
+  // Dropping free columns only helps when the never-cut ones fit; else the line overflows with every column.
+  const dropping = kept.reduce((sum, c) => sum + c.width + GAP.length, 0) <= width;
   while (total() > width) {
-    const widest = columns.reduce((a, b) => (b.width > a.width ? b : a));
-    if (widest.width > Math.max(MIN_COLUMN, 8)) widest.width -= 1;
-    else if (columns.length > 1) columns.pop();
-    else {
-      widest.width = Math.max(MIN_COLUMN, width);
-      break;
-    }
+    const free = columns.filter((c) => !c.identifier);
+    const widest = free.reduce<Column | undefined>(
+      (a, b) => (a === undefined || b.width > a.width ? b : a),
+      undefined,
+    );
+    if (widest !== undefined && widest.width > Math.max(MIN_COLUMN, 8)) widest.width -= 1;
+    else if (dropping && free.length > 0 && columns.length > 1)
+      columns.splice(columns.lastIndexOf(free.at(-1)!), 1);
+    else break;
   }
   return columns;
 }

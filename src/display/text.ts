@@ -32,6 +32,11 @@ export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - visibleWidth(text)));
 }
 
+/** Pads a plain string with spaces on the left to `width` columns (numbers line up on the right). */
+export function padStart(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - visibleWidth(text))) + text;
+}
+
 /** Splits a plain string into lines of at most `width` columns, breaking at spaces where it can. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];

@@ -4,6 +4,7 @@ import { formatError, isErrorLike } from "./error.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { formatRecord } from "./record.js";
 import { formatTable } from "./table.js";
+import { formatVertical } from "./vertical.js";
 
 /**
  * Any value as text, by shape: an error as one line, a list of objects as a table, one entity as a record,
@@ -14,7 +15,7 @@ export function formatValue(value: unknown, options?: DisplayOptions): string {
   const opts = normalizeDisplayOptions(options);
   if (isErrorLike(value)) return formatError(value, opts);
   if (Array.isArray(value) && (value.length === 0 || value.some(isRecordLike))) {
-    return formatTable(value, opts);
+    return opts.vertical && value.length > 0 ? formatVertical(value, opts) : formatTable(value, opts);
   }
   if (isEntity(value)) return formatRecord(value, opts);
   return inspect(value, { colors: opts.color, depth: 4, breakLength: opts.width });

@@ -41,7 +41,9 @@ describe("toHtml", () => {
   });
 
   it("colours severities", () => {
-    expect(toHtml([{ ...ALERT, Severity: "High" }])).toMatch(/<td style="color:#c62828[^"]*">High<\/td>/);
+    expect(toHtml([{ ...ALERT, Severity: "High" }])).toMatch(
+      /<td align="left" class="ti-severity-high"><div align="left"><font color="#c62828"><b>High<\/b><\/font>/,
+    );
   });
 
   it("caps the rows and says how many there are", () => {
@@ -52,7 +54,9 @@ describe("toHtml", () => {
   });
 
   it("shows one entity as a two-column table", () => {
-    expect(toHtml(IOC)).toMatch(/^<table class="ti-record">.*<th>Value<\/th><td>dead1111/);
+    expect(toHtml(IOC)).toMatch(
+      /^<table class="ti-record">.*>Value<\/div><\/th><td align="left"><div align="left">dead1111/,
+    );
   });
 });
 

@@ -74,6 +74,8 @@ class KernelClient implements Kernel {
     const outputs: NotebookOutput[] = [];
     let reply: JupyterMessage | undefined;
     let idle = false;
+    // Like nbclient, the cell's number comes from iopub's execute_input (the reply's count is not saved).
+    let count: unknown;
     const timeoutMs = options.timeoutMs ?? 60_000;
     const finished = await this.#channels.request(
       "shell",
@@ -83,12 +85,12 @@ class KernelClient implements Kernel {
       (message, channel) => {
         if (channel === "shell") reply = message;
         else if (message.header.msg_type === "status") idle ||= message.content["execution_state"] === "idle";
+        else if (message.header.msg_type === "execute_input") count = message.content["execution_count"];
         else collectOutput(outputs, message);
         return reply !== undefined && idle;
       },
     );
     const status = finished ? replyStatus(reply) : "timeout";
-    const count = reply?.content["execution_count"];
     const run: CellRun = {
       status,
       executionCount: typeof count === "number" ? count : null,

@@ -117,3 +117,21 @@ export function findSecrets(text: string, secrets: readonly string[]): string[] 
   const tokens = [...text.matchAll(JWT_PATTERN)].map((match) => `${match[0].slice(0, 12)}...`);
   return [...found, ...tokens];
 }
+
+/**
+ * What would not survive saving and sharing an executed copy: code cells without a number (`In [ ]:`) and rich
+ * outputs without a `text/plain` part. Empty when the copy is sound.
+ * @example expect(savedOutputProblems(run.notebook)).toEqual([])
+ */
+export function savedOutputProblems(notebook: Notebook): string[] {
+  const problems: string[] = [];
+  for (const [index, cell] of notebook.cells.entries()) {
+    if (cell.cell_type !== "code") continue;
+    if (typeof cell.execution_count !== "number") problems.push(`cell ${index} has no execution_count`);
+    for (const output of cell.outputs ?? []) {
+      if ("data" in output && typeof output.data["text/plain"] !== "string")
+        problems.push(`cell ${index}: a ${Object.keys(output.data).join("+")} output has no text/plain`);
+    }
+  }
+  return problems;
+}

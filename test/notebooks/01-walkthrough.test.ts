@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { outputText } from "../helpers/notebook.js";
+import { outputText, savedOutputProblems } from "../helpers/notebook.js";
 import { runProjectNotebook, type ProjectNotebookRun } from "../helpers/notebook-project.js";
 
 describe("notebooks/01-walkthrough.ipynb", () => {
@@ -24,9 +24,15 @@ describe("notebooks/01-walkthrough.ipynb", () => {
   it("shows what happened on the wire: the list, both creates and their statuses", () => {
     const text = outputText(run.notebook);
     expect(text).toMatch(
-      /<td>GET<\/td><td>http:\/\/127\.0\.0\.1:\d+\/V1\.0\/AlertDefinitions<\/td><td>200<\/td>/,
+      /<td align="left"><div align="left">GET<\/div><\/td><td align="left"><div align="left">http:\/\/127\.0\.0\.1:\d+\/V1\.0\/AlertDefinitions<\/div><\/td><td align="right" class="ti-num">200<\/td>/,
     );
-    expect(text).toMatch(/<td>POST<\/td><td>[^<]*\/V1\.0\/IndicatorsOfCompromise<\/td><td>201<\/td>/);
+    expect(text).toMatch(
+      /<td align="left"><div align="left">POST<\/div><\/td><td align="left"><div align="left">[^<]*\/V1\.0\/IndicatorsOfCompromise<\/div><\/td><td align="right" class="ti-num">201<\/td>/,
+    );
+  });
+
+  it("saves numbered cells and a text/plain part in every rich output", () => {
+    expect(savedOutputProblems(run.notebook)).toEqual([]);
   });
 
   it("never shows the client secret or a token", () => {

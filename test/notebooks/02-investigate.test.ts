@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { outputText } from "../helpers/notebook.js";
+import { outputText, savedOutputProblems } from "../helpers/notebook.js";
 import { runProjectNotebook, type ProjectNotebookRun } from "../helpers/notebook-project.js";
 
 describe("notebooks/02-investigate.ipynb", () => {
@@ -35,9 +35,15 @@ describe("notebooks/02-investigate.ipynb", () => {
 
   it("finds the docs' SHA-1 under its definition and exports every IOC to CSV", () => {
     const text = outputText(run.notebook);
-    expect(text).toMatch(/<td>dead1111eeaabbccddeeaabbccddee11ffffffff<\/td><td>Equals<\/td><td>1<\/td>/);
+    expect(text).toMatch(
+      /<td align="left"><div align="left">dead1111eeaabbccddeeaabbccddee11ffffffff<\/div><\/td><td align="left"><div align="left">Equals<\/div><\/td><td align="right" class="ti-num">1<\/td>/,
+    );
     expect(text).toContain("Id,Type,Value,DetectionFunction,Enabled,Definition,Severity");
     expect(text).toContain("3,IpAddress,52.184.197.12,Equals,true,Test Alert,Medium");
+  });
+
+  it("saves numbered cells and a text/plain part in every rich output", () => {
+    expect(savedOutputProblems(run.notebook)).toEqual([]);
   });
 
   it("never shows the client secret or a token", () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { outputText } from "../helpers/notebook.js";
+import { outputText, savedOutputProblems } from "../helpers/notebook.js";
 import { runProjectNotebook, type ProjectNotebookRun } from "../helpers/notebook-project.js";
 
 describe("notebooks/03-bulk-edit.ipynb", () => {
@@ -14,19 +14,27 @@ describe("notebooks/03-bulk-edit.ipynb", () => {
 
   it("shows a dry-run plan with creates, duplicates and invalid rows with their reasons", () => {
     const text = outputText(run.notebook);
-    expect(text).toContain("<td>309</td><td>303</td><td>0</td><td>0</td><td>2</td><td>4</td>");
+    expect(text).toContain(
+      '<td align="right" class="ti-num">309</td><td align="right" class="ti-num">303</td><td align="right" class="ti-num">0</td><td align="right" class="ti-num">0</td><td align="right" class="ti-num">2</td><td align="right" class="ti-num">4</td>',
+    );
     expect(text).toContain("the same IOC as line 2");
     expect(text).toContain("no CIDR, no ranges");
-    expect(text).toContain("100 of 303 rows");
+    expect(text).toContain("10 of 303 rows");
   });
 
   it("applies with a progress bar, verifies, disables and cleans up", () => {
     const text = outputText(run.notebook);
     expect(text).toContain("Importing: 303 of 303 (100%), 0 failed");
     expect(text).toContain("303 IOCs belong to");
-    expect(text).toContain("<td>309</td><td>0</td><td>0</td><td>303</td><td>2</td><td>4</td>");
+    expect(text).toContain(
+      '<td align="right" class="ti-num">309</td><td align="right" class="ti-num">0</td><td align="right" class="ti-num">0</td><td align="right" class="ti-num">303</td><td align="right" class="ti-num">2</td><td align="right" class="ti-num">4</td>',
+    );
     expect(text).toContain("300 IOCs disabled, 0 failed; 3 IOCs of the feed stay enabled.");
     expect(text).toMatch(/Deleted 303 IOCs and alert definition \d+; 0 IOCs left\./);
+  });
+
+  it("saves numbered cells and a text/plain part in every rich output", () => {
+    expect(savedOutputProblems(run.notebook)).toEqual([]);
   });
 
   it("never shows the client secret or a token", () => {

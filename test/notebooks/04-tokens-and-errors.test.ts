@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { outputText } from "../helpers/notebook.js";
+import { outputText, savedOutputProblems } from "../helpers/notebook.js";
 import { runProjectNotebook, type ProjectNotebookRun } from "../helpers/notebook-project.js";
 
 describe("notebooks/04-tokens-and-errors.ipynb", () => {
@@ -10,6 +10,10 @@ describe("notebooks/04-tokens-and-errors.ipynb", () => {
 
   it("runs top to bottom through the tslab kernel without an error or stderr output", () => {
     expect(run.failure).toBeUndefined();
+  });
+
+  it("saves numbered cells and a text/plain part in every rich output", () => {
+    expect(savedOutputProblems(run.notebook)).toEqual([]);
   });
 
   it("shows the token's claims but never the token or the secret", () => {
@@ -25,15 +29,21 @@ describe("notebooks/04-tokens-and-errors.ipynb", () => {
 
   it("rides through a revoked token and injected faults", () => {
     const text = outputText(run.notebook);
-    expect(text).toMatch(/<td>GET<\/td><td>[^<]*<\/td><td>401<\/td>[\s\S]*The call succeeded/);
+    expect(text).toMatch(
+      /<td align="left"><div align="left">GET<\/div><\/td><td align="left"><div align="left">[^<]*<\/div><\/td><td align="right" class="ti-num">401<\/td>[\s\S]*The call succeeded/,
+    );
     expect(text).toContain("15 calls: 15 succeeded, 0 failed");
-    expect(text).toMatch(/<td>503<\/td>|<td>429<\/td>|no response/);
+    expect(text).toMatch(
+      /<td align="right" class="ti-num">503<\/td>|<td align="right" class="ti-num">429<\/td>|no response/,
+    );
   });
 
   it("catches and shows a validation error and an HTTP error inside their cells", () => {
     const text = outputText(run.notebook);
     expect(text).toContain("ValidationError");
     expect(text).toContain("must be 40 hexadecimal characters");
-    expect(text).toContain("<td>404</td><td>ResourceNotFound</td>");
+    expect(text).toContain(
+      '<td align="right" class="ti-num">404</td><td align="left"><div align="left">ResourceNotFound</div></td>',
+    );
   });
 });

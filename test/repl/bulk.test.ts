@@ -59,9 +59,9 @@ describe("bulk edits with piped input", () => {
       "Import plan (dry run), csv: 5 rows → 3 to create, 0 to update, 0 unchanged, 1 duplicate, 1 rejected",
     );
     expect(stdout).toMatch(/\nLine\s+Action\s+What\s+Reason\n/);
-    expect(stdout).toMatch(/\n4\s+rejected\s+abc\s+Value: "abc" must be 40 hexadecimal characters/);
-    expect(stdout).toMatch(/\n6\s+duplicate\s+Sha1\|dead1111\S+\|Equals\|1\s+the same IOC as line 2/);
-    expect(stdout).toMatch(/\n5\s+create\s+DomainName\|example\.com\|Equals\|1\n/);
+    expect(stdout).toMatch(/\n +4\s+rejected\s+abc\s+Value: "abc" must be 40 hexadecimal characters/);
+    expect(stdout).toMatch(/\n +6\s+duplicate\s+Sha1\|dead1111\S+\|Equals\|1\s+the same IOC as line 2/);
+    expect(stdout).toMatch(/\n +5\s+create\s+DomainName\|example\.com\|Equals\|1\n/);
     expect(stdout).toContain("Dry run: nothing will be written.");
     expect(stdout).not.toMatch(/\u001b/);
   });
@@ -84,7 +84,7 @@ describe("bulk edits with piped input", () => {
     const lines = stdout.split("\n");
     expect(lines[0]).toBe("0");
     expect(lines[1]).toMatch(/^import done in [\d.]+ m?s: 3 created, 1 duplicate, 1 rejected, 0 failed$/);
-    expect(stdout).toMatch(/Rejected:\nLine\s+Reason\n4\s+Value: "abc"/);
+    expect(stdout).toMatch(/Rejected:\nLine\s+Reason\n +4\s+Value: "abc"/);
     expect(stdout.trimEnd().split("\n").at(-1)).toBe("3");
     expect(code).toBe(1);
   });
@@ -116,7 +116,7 @@ describe("bulk edits with piped input", () => {
     ].join("\n");
     const { stdout, stderr } = await runPiped([], { input, cwd: feedDir() });
     expect(stdout).toContain("deleteWhere plan: 1 IOC match Type eq 'Md5' → 1 to delete, 0 unchanged");
-    expect(stdout).toMatch(/\n2\s+delete\s+Md5 0123456789abcdef0123456789abcdef\n/);
+    expect(stdout).toMatch(/\n +2\s+delete\s+Md5 0123456789abcdef0123456789abcdef\n/);
     expect(stdout).toContain("To write: await plan.apply({ confirm: true })");
     expect(stderr).toMatch(
       /^ConfirmationRequired: Delete 1 IOC matching Type eq 'Md5'\? This cannot be undone\./,

@@ -19,7 +19,7 @@ describe("piped stdin", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Id\s+Severity\s+Category\s+Enabled\s+Name\s+Title\n\(no alert definitions\)\n/);
     expect(stdout).toMatch(/\nId\s+Type\s+Value\s+DetectionFunction/);
-    expect(stdout).toMatch(/\n1\s+Sha1\s+dead1111eeaabbccddeeaabbccddee11ffffffff\s+Equals/);
+    expect(stdout).toMatch(/\n +1\s+Sha1\s+dead1111eeaabbccddeeaabbccddee11ffffffff\s+Equals/);
     expect(stdout).not.toMatch(/\u001b|ti> |\.\.\. /);
   });
 

@@ -36,7 +36,7 @@ describe("the REPL writer", () => {
 
   it("prints helper output and pp(...) as is, whatever the format", () => {
     expect(makeWriter(state("json"))(shown("as is"))).toBe("as is");
-    expect(makeWriter(state("json"))(pp([{ Id: 1, Name: "n" }]))).toMatch(/^Id\s+Name\n1\s+n$/);
+    expect(makeWriter(state("json"))(pp([{ Id: 1, Name: "n" }]))).toMatch(/^Id\s+Name\n +1\s+n$/);
   });
 });
 
