@@ -12,8 +12,9 @@ async function admin(state: ReplState, method: string, path: string, body?: unkn
   const root = emulatorRoot(state);
   if (!root) throw new Error("Not connected to an emulator (start with --emulator)");
   const init: RequestInit = { method, ...(state.controller ? { signal: state.controller.signal } : {}) };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
+  // Admin writes take JSON only, so that a web page cannot send one cross-site without a preflight.
+  if (method !== "GET") {
+    init.body = JSON.stringify(body ?? {});
     init.headers = { "content-type": "application/json" };
   }
   const response = await fetch(`${root}/_emulator/${path}`, init);

@@ -28,7 +28,10 @@ describe("--seed and the Indicators API", () => {
     ]);
     expect(listed.every((i: any) => i.createdBy === emulator.clientId)).toBe(true);
     await call("DELETE", "/api/indicators/1");
-    const reset = await fetch(`${emulator.url}/_emulator/reset`, { method: "POST" });
+    const reset = await fetch(`${emulator.url}/_emulator/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+    });
     expect(((await reset.json()) as any).entities).toEqual({
       AlertDefinitions: 3,
       IndicatorsOfCompromise: 6,
