@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../helpers/emulator.js";
@@ -227,6 +227,11 @@ describe("history", () => {
     await first.ready();
     await first.send(`const s = "${SECRET}"`);
     await first.send("await alerts.count()");
+    // Node writes the history file a moment after each line (debounced), and on Node 20 and 22 a line typed
+    // before the file has loaded is replaced by the file's lines: wait for both, as a person's pace would.
+    const file = env["TI_HISTORY_FILE"]!;
+    const saved = (): string => (existsSync(file) ? readFileSync(file, "utf8") : "");
+    await waitUntil(() => saved().includes("const s =") && saved().includes("await alerts.count()"));
     first.write(".exit\r");
     expect(await first.exited).toBe(0);
     const second = startPty([], env);
