@@ -160,6 +160,8 @@ describe("prompts", () => {
     for (let step = 1; step <= 5; step++) {
       await repl.waitFor(`Step ${step} of 5`, { from });
       await repl.waitFor(step >= 4 ? /this writes to the service[^\n]*$/ : /Continue\?[^\n]*$/, { from });
+      // inquirer draws its question before it listens for keys; on a loaded machine an Enter sent at once is lost.
+      await new Promise((r) => setTimeout(r, 150));
       repl.write("\r");
     }
     const text = await repl.waitForPrompt({ from });
