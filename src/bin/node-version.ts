@@ -1,9 +1,6 @@
 /** The oldest Node.js the commands run on: `require(esm)` and the REPL and test APIs they use arrived in 20.19. */
 export const MINIMUM_NODE = "20.19.0";
 
-/** The release lines tested on every CI run (Node 20 is end-of-life, kept because it is what CI machines run). */
-export const TESTED_NODE_LINES = [20, 22, 24, 26] as const;
-
 /**
  * One line saying which Node.js a command needs, when `version` is older; undefined when it is new enough.
  * Written for any Node.js: the commands check before they load anything else.

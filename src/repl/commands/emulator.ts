@@ -48,7 +48,7 @@ export async function emulatorCommand(state: ReplState, rest: string): Promise<v
       if (args.length === 0) return show(await admin(state, "GET", "faults"));
       return show(await admin(state, "PUT", "faults", { rules: args[0] === "off" ? "" : args.join(",") }));
     case "reset":
-      await admin(state, "POST", "reset", {});
+      await admin(state, "POST", "reset");
       return say(state, "Emulator data reset.");
     default:
       throw new TypeError(".emulator takes status, stats, faults [rules|off] or reset");
