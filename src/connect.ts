@@ -5,13 +5,13 @@ import { attachBulkEdits, type WithBulkEdits } from "./bulk/index.js";
 import { pp } from "./display/index.js";
 import { Secret } from "./auth/index.js";
 import {
-  ConfigurationError,
   normalizeRetryPolicy,
   systemClock,
   type Clock,
   type RetryPolicy,
   type SignalSource,
 } from "./http/index.js";
+import { ConfigurationError } from "./errors/index.js";
 
 /** Where to connect and how. Every field falls back to the environment, then to a default. */
 export interface ConnectOptions {

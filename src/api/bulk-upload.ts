@@ -1,4 +1,4 @@
-import { BulkUploadError, ValidationError } from "../http/index.js";
+import { BulkUploadError, ValidationError } from "../errors/index.js";
 import { BULK_UPLOAD_MAX, describeViolation, type EntitySetName, type Violation } from "../schema/index.js";
 import {
   call,

@@ -1,5 +1,4 @@
 import {
-  ConfigurationError,
   buildQuery,
   errorForResponse,
   makePage,
@@ -12,6 +11,7 @@ import {
   type Page,
   type Send,
 } from "../http/index.js";
+import { ConfigurationError } from "../errors/index.js";
 import type { EntitySetName, Violation } from "../schema/index.js";
 
 /** Receives a doubtful-but-accepted input (an unknown Category); the library itself never prints. */

@@ -1,4 +1,5 @@
-import { HttpError, PagedList, type Filter } from "../http/index.js";
+import { PagedList, type Filter } from "../http/index.js";
+import { HttpError } from "../errors/index.js";
 import type { EntitySetName, Violation } from "../schema/index.js";
 import {
   call,

@@ -1,6 +1,5 @@
 import type { Dispatcher } from "undici";
 import {
-  ConfigurationError,
   createAgent,
   createPauseGate,
   createRequestLog,
@@ -18,6 +17,7 @@ import {
   type SendWrapper,
   type SignalSource,
 } from "../http/index.js";
+import { ConfigurationError } from "../errors/index.js";
 
 /** What the wrapper stack is built from (normalised options). */
 export interface PipelineOptions {

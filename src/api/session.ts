@@ -7,14 +7,8 @@ import {
   type TokenCycler,
   type TokenInfo,
 } from "../auth/index.js";
-import {
-  AbortedError,
-  isTiError,
-  type Clock,
-  type RequestListener,
-  type RetryPolicy,
-  type SignalSource,
-} from "../http/index.js";
+import { type Clock, type RequestListener, type RetryPolicy, type SignalSource } from "../http/index.js";
+import { AbortedError, isTiError } from "../errors/index.js";
 import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";

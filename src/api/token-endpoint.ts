@@ -1,8 +1,5 @@
 import { parseTokenResponse, tokenFailureMessage, type AccessToken, type Secret } from "../auth/index.js";
 import {
-  AuthError,
-  ConfigurationError,
-  isTiError,
   mayCarryBearer,
   redactUrl,
   readODataError,
@@ -10,6 +7,7 @@ import {
   type HttpResponse,
   type Send,
 } from "../http/index.js";
+import { AuthError, ConfigurationError, isTiError } from "../errors/index.js";
 
 /** What the token request needs. The secret stays a {@link Secret} until the form is built. */
 export interface TokenEndpointOptions {

@@ -1,4 +1,4 @@
-import { ValidationError } from "../http/index.js";
+import { ValidationError } from "../errors/index.js";
 import {
   IOC_BIND_PROPERTY,
   alertDefinitionRef,

@@ -1,4 +1,4 @@
-import { ValidationError } from "../http/errors.js";
+import { ValidationError } from "../errors/index.js";
 
 /** How a failed call bears on a bulk edit, read from the error's `kind` and `status` (the TiError family). */
 export type FailureClass =

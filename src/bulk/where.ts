@@ -1,5 +1,5 @@
 import { validateEntity, type IndicatorOfCompromise } from "../schema/index.js";
-import { ValidationError } from "../http/errors.js";
+import { ValidationError } from "../errors/index.js";
 import { invalid } from "./errors.js";
 import { makeEditPlan, type EditItem, type EditOptions, type EditPlan } from "./edit-plan.js";
 import { signalOption, type BulkSets } from "./sets.js";

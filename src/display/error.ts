@@ -1,4 +1,4 @@
-import type { TiError } from "../http/errors.js";
+import type { TiError } from "../errors/index.js";
 import { paint } from "./colors.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { oneLine } from "./text.js";

@@ -1,4 +1,4 @@
-import { AbortedError, ConfigurationError, isTiError } from "./errors.js";
+import { AbortedError, ConfigurationError, isTiError } from "../errors/index.js";
 import type { HttpRequest, SendWrapper } from "./types.js";
 import { mayCarryBearer, redactUrl } from "./url.js";
 

@@ -1,4 +1,4 @@
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../errors/index.js";
 
 /** A value a filter compares with: strings are quoted (with `'` doubled), dates written as ISO date-times. */
 export type FilterValue = string | number | boolean | Date | null;

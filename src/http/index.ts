@@ -1,5 +1,4 @@
 // The HTTP layer: one send with wrappers around it, the error family, OData query building and paging.
-export * from "./errors.js";
 export * from "./types.js";
 export * from "./url.js";
 export * from "./sleep.js";

@@ -1,4 +1,4 @@
-import { AbortedError } from "./errors.js";
+import { AbortedError } from "../errors/index.js";
 import type { SendWrapper } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { isTiError } from "./errors.js";
+import { isTiError } from "../errors/index.js";
 import { systemClock, type Clock, type SendWrapper } from "./types.js";
 import { redactUrl } from "./url.js";
 

@@ -1,4 +1,4 @@
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../errors/index.js";
 import type { Filter } from "./filter.js";
 
 /** OData query options of a list. Names as in the docs' table, camel-cased. */

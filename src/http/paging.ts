@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { AbortedError } from "./errors.js";
+import { AbortedError } from "../errors/index.js";
 
 /** One page of a list: an array of items, with the server's next link and total count as non-enumerable extras. */
 export type Page<T> = T[] & {

@@ -1,4 +1,4 @@
-import { AbortedError, NetworkError, TimeoutError } from "./errors.js";
+import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { errorForResponse } from "./status.js";

@@ -1,4 +1,4 @@
-import { AbortedError } from "./errors.js";
+import { AbortedError } from "../errors/index.js";
 import type { SendWrapper } from "./types.js";
 
 /** Where a session finds the signal of the work in progress; asked once when each call starts. */

@@ -1,4 +1,4 @@
-import { AbortedError } from "./errors.js";
+import { AbortedError } from "../errors/index.js";
 
 /**
  * Waits `ms` milliseconds, rejecting with an AbortedError as soon as `signal` aborts (the timer is cleared).

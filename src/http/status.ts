@@ -1,4 +1,4 @@
-import { HttpError, QuotaExceededError, RateLimitedError } from "./errors.js";
+import { HttpError, QuotaExceededError, RateLimitedError } from "../errors/index.js";
 import type { HttpRequest, HttpResponse } from "./types.js";
 import { redactUrl } from "./url.js";
 

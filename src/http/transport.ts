@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from "undici";
-import { AbortedError, NetworkError, TimeoutError } from "./errors.js";
+import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import type { HttpResponse, Send } from "./types.js";
 import { redactUrl } from "./url.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
-import { AbortedError } from "../../src/http/index.js";
+import { AbortedError } from "../../src/errors/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import type { ConnectOptions } from "../../src/connect.js";
 import { admin, connectTo, recordWire, type Stats } from "./support.js";

@@ -14,7 +14,7 @@ import {
   TimeoutError,
   ValidationError,
   isTiError,
-} from "../../src/http/index.js";
+} from "../../src/errors/index.js";
 import type { Session } from "../../src/api/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { admin, alertInput, connectTo, recordWire, sha1 } from "./support.js";

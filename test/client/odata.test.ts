@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildQuery, isFilter, literal, where, whereFor, ValidationError } from "../../src/http/index.js";
+import { buildQuery, isFilter, literal, where, whereFor } from "../../src/http/index.js";
+import { ValidationError } from "../../src/errors/index.js";
 import type { AlertDefinition, IndicatorOfCompromise } from "../../src/schema/index.js";
 
 describe("OData query building", () => {

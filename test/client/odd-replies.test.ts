@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
-import { ConfigurationError, HttpError } from "../../src/http/index.js";
+import { ConfigurationError, HttpError } from "../../src/errors/index.js";
 import type { Session } from "../../src/api/index.js";
 import { connectTo } from "./support.js";
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  AbortedError,
-  NetworkError,
   createPauseGate,
   normalizeRetryPolicy,
   withRetry,
@@ -11,6 +9,7 @@ import {
   type HttpResponse,
   type Send,
 } from "../../src/http/index.js";
+import { AbortedError, NetworkError } from "../../src/errors/index.js";
 
 const ok: HttpResponse = { status: 200, headers: {}, data: undefined };
 const get = (url = "https://ti.example.com/V1.0/AlertDefinitions"): HttpRequest => ({ method: "GET", url });

@@ -8,7 +8,7 @@ import {
   TiError,
   ValidationError,
   isTiError,
-} from "../../src/http/errors.js";
+} from "../../src/errors/index.js";
 
 const notFound = new HttpError({
   status: 404,

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { pp, toCsv, toHtml, toJson } from "../../src/display/index.js";
-import { HttpError } from "../../src/http/errors.js";
+import { HttpError } from "../../src/errors/index.js";
 import { ALERT, IOC, page } from "./fixtures.js";
 
 describe("toCsv", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { connect } from "../../src/connect.js";
-import { AbortedError, type RequestLogEntry } from "../../src/http/index.js";
+import { type RequestLogEntry } from "../../src/http/index.js";
+import { AbortedError } from "../../src/errors/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { abortSignal, runAbortable } from "../../src/repl/abortable.js";
 import { startTestEmulator } from "../helpers/emulator.js";

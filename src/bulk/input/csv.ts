@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { ValidationError } from "../../http/errors.js";
+import { ValidationError } from "../../errors/index.js";
 import { rejection, type ReadResult, type SourceRow } from "../types.js";
 
 /** A parsed CSV record and the line it ends on. */

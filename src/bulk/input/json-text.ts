@@ -1,4 +1,4 @@
-import { ValidationError } from "../../http/errors.js";
+import { ValidationError } from "../../errors/index.js";
 
 /**
  * The 1-based line on which each element of a JSON array starts: the root array when `key` is undefined, else the

@@ -1,4 +1,4 @@
-import { ValidationError } from "../../http/errors.js";
+import { ValidationError } from "../../errors/index.js";
 import type { IocType } from "../../schema/index.js";
 import { rejection, type ReadResult, type Rejection, type SourceRow } from "../types.js";
 import { arrayElementLines, parseJson, rootArrayKey } from "./json-text.js";
