@@ -3,7 +3,7 @@ import type { Dispatcher } from "undici";
 import { Session, type SessionSettings, type WarningListener } from "./api/index.js";
 import { attachBulkEdits, type WithBulkEdits } from "./bulk/index.js";
 import { pp } from "./display/index.js";
-import { Secret } from "./auth/index.js";
+import { normalizeTokenCyclerOptions, Secret } from "./auth/index.js";
 import {
   normalizeRetryPolicy,
   systemClock,
@@ -33,7 +33,10 @@ export interface ConnectOptions {
   readonly timeoutMs?: number;
   /** Retry policy overrides (see RetryPolicy). */
   readonly retry?: Partial<RetryPolicy>;
-  /** Injectable clock (tests). Default: Date.now. */
+  /**
+   * Tells time and waits, for everything the session does: token expiry, retry backoff, the 429 gate (a 429
+   * pauses the origin for its Retry-After by this clock), the request log's durations. Default: the system clock.
+   */
   readonly clock?: Clock;
   /** Receives warnings such as an unknown Category. Default: ignored (the library never prints). */
   readonly onWarning?: WarningListener;
@@ -63,7 +66,7 @@ export type ConnectedSession = WithBulkEdits<Session> & {
   readonly pp: typeof pp;
 };
 
-/** Defaults of {@link ConnectOptions}. */
+/** Defaults of {@link ConnectOptions} (the retry policy's and token windows' are their layers' own). */
 export const CONNECT_DEFAULTS = {
   resource: DEFAULT_RESOURCE,
   apiUrl: DEFAULT_API_URL,
@@ -100,6 +103,7 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
     throw new ConfigurationError(`concurrency must be a whole number >= 1, got ${concurrency}`);
   }
   const apiUrl = checkUrl("TI_API_URL", pick(options.apiUrl, "TI_API_URL") ?? CONNECT_DEFAULTS.apiUrl);
+  const clock = options.clock ?? systemClock;
   return {
     ...credentials,
     resource: pick(options.resource, "TI_RESOURCE") ?? CONNECT_DEFAULTS.resource,
@@ -108,10 +112,13 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
     concurrency,
     timeoutMs: options.timeoutMs ?? CONNECT_DEFAULTS.timeoutMs,
     retry: normalizeRetryPolicy(options.retry),
-    clock: options.clock ?? systemClock,
+    clock,
     onWarning: options.onWarning ?? (() => undefined),
-    refreshWindowMs: options.refreshWindowMs ?? 300_000,
-    blockWindowMs: options.blockWindowMs ?? 60_000,
+    tokens: normalizeTokenCyclerOptions({
+      clock,
+      refreshWindowMs: options.refreshWindowMs,
+      blockWindowMs: options.blockWindowMs,
+    }),
     defaultSignal: options.defaultSignal ?? (() => undefined),
   };
 }

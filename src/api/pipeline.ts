@@ -1,15 +1,16 @@
 import type { Dispatcher } from "undici";
+import { withBearerAuth, type BearerTokenSource } from "../auth/index.js";
+import { ConfigurationError } from "../errors/index.js";
 import {
+  composeSend,
   createAgent,
   createPauseGate,
   createRequestLog,
   createTransport,
-  withBearerAuth,
   withConcurrencyLimit,
   withDefaultSignal,
   withOriginPause,
   withRetry,
-  type BearerTokenSource,
   type Clock,
   type RequestLog,
   type RetryPolicy,
@@ -17,7 +18,6 @@ import {
   type SendWrapper,
   type SignalSource,
 } from "../http/index.js";
-import { ConfigurationError } from "../errors/index.js";
 
 /** What the wrapper stack is built from (normalised options). */
 export interface PipelineOptions {
@@ -25,6 +25,7 @@ export interface PipelineOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
+  /** Tells time and waits for retries, the 429 gate and the request log. */
   readonly clock: Clock;
   /** The signal every API call also obeys (see ConnectOptions.defaultSignal). */
   readonly defaultSignal: SignalSource;
@@ -32,9 +33,9 @@ export interface PipelineOptions {
 
 /** The two sends of a session (API calls with a token, token requests without), sharing one transport and log. */
 export interface Pipeline {
-  /** Sends to the API: token attached, retried, throttled, limited, logged. */
+  /** Sends to the API: limited, throttled, retried, token attached last, logged. */
   readonly api: (tokens: BearerTokenSource) => Send;
-  /** Sends to the token endpoint: retried and logged, never limited (an API call may be waiting for the token). */
+  /** Sends to the token endpoint: retried and logged, never limited (an API call holding a slot may be waiting for the token). */
   readonly token: Send;
   readonly log: RequestLog;
   /** How long requests have been held back by 429 answers so far, in milliseconds. */
@@ -49,47 +50,38 @@ export interface Pipeline {
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   const ownAgent = options.dispatcher ? undefined : createAgent({ connections: options.concurrency });
-  const transport = createTransport({
-    dispatcher: options.dispatcher ?? ownAgent!,
-    timeoutMs: options.timeoutMs,
-  });
+  const dispatcher = options.dispatcher ?? ownAgent!;
+  const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs });
   const log = createRequestLog(options.clock);
   const gate = createPauseGate(options.clock);
   const retry = withRetry({ policy: options.retry, clock: options.clock });
-  const wire = log.wrapper(transport);
   let closed = false;
   // After close() every call fails at once with a clear message instead of an undici "client closed".
   const open: SendWrapper = (next) => async (request) => {
     if (closed) throw new ConfigurationError("This session is closed; call connect() again");
     return next(request);
   };
+  const api = (tokens: BearerTokenSource): SendWrapper[] => [
+    // default signal: the caller's signal joined with the session's, so every layer below stops on either
+    withDefaultSignal(options.defaultSignal),
+    // open: refuses calls after close()
+    open,
+    // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed); each attempt
+    // queues again, and a 401 replay happens below, inside the attempt
+    retry,
+    // limit: at most `concurrency` requests in flight; the others wait here, holding no token
+    withConcurrencyLimit(options.concurrency),
+    // throttle: after a 429 every request of the origin waits here (by the clock), holding no token either
+    withOriginPause({ gate, maxPauseMs: options.retry.retryAfterCeilingMs }),
+    // auth: reads the token right before the wire, so it is fresh when sent; on 401 one refresh and one replay
+    withBearerAuth(tokens),
+    // log: every exchange on the wire, replays included, reported to request listeners
+    log.wrapper,
+  ];
   return {
-    api: (tokens) =>
-      // default signal: the caller's signal joined with the session's, so every layer below stops on either
-      withDefaultSignal(options.defaultSignal)(
-        // open: refuses calls after close()
-        open(
-          // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed)
-          retry(
-            // auth: attaches a fresh bearer token per attempt; on 401 forces one refresh and replays once
-            withBearerAuth(tokens)(
-              // limit: at most `concurrency` requests in flight
-              withConcurrencyLimit(options.concurrency)(
-                // throttle: checked right before the wire, so a 429 holds back every queued request of the origin
-                withOriginPause({
-                  gate,
-                  clock: options.clock,
-                  maxPauseMs: options.retry.retryAfterCeilingMs,
-                })(
-                  // log + transport: one undici request(), reported to request listeners
-                  wire,
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    token: open(retry(wire)),
+    api: (tokens) => composeSend(api(tokens), transport),
+    // The token endpoint: the same steps minus the signal, the limit, the throttle and of course the token.
+    token: composeSend([open, retry, log.wrapper], transport),
     log,
     pausedMs: () => gate.pausedMs(),
     close: async () => {

@@ -2,18 +2,18 @@ import { inspect } from "node:util";
 import type { Dispatcher } from "undici";
 import {
   createTokenCycler,
+  createTokenRequester,
   describeToken,
   type Secret,
   type TokenCycler,
+  type TokenCyclerSettings,
   type TokenInfo,
 } from "../auth/index.js";
-import { type Clock, type RequestListener, type RetryPolicy, type SignalSource } from "../http/index.js";
-import { AbortedError, isTiError } from "../errors/index.js";
+import type { Clock, RequestListener, RetryPolicy, SignalSource } from "../http/index.js";
 import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";
 import { createPipeline, type Pipeline } from "./pipeline.js";
-import { createTokenRequester } from "./token-endpoint.js";
 
 /** Everything a session is built from, defaults applied (see connect's normalizeConnectOptions). */
 export interface SessionSettings {
@@ -28,8 +28,8 @@ export interface SessionSettings {
   readonly retry: RetryPolicy;
   readonly clock: Clock;
   readonly onWarning: WarningListener;
-  readonly refreshWindowMs: number;
-  readonly blockWindowMs: number;
+  /** The token cycler's refresh windows, on the session's clock. */
+  readonly tokens: TokenCyclerSettings;
   /** Asked when each API call starts for a signal that also aborts it. */
   readonly defaultSignal: SignalSource;
 }
@@ -77,7 +77,7 @@ export class Session {
       send: this.#pipeline.token,
       signal: this.#closing.signal,
     });
-    this.#cycler = createTokenCycler(fetchToken, settings);
+    this.#cycler = createTokenCycler(fetchToken, settings.tokens);
     const ctx = {
       send: this.#pipeline.api(this.#cycler),
       apiUrl: settings.apiUrl,
@@ -100,13 +100,7 @@ export class Session {
 
   /** Gets the first token now, so that bad credentials fail at connect time. */
   async authenticate(signal?: AbortSignal): Promise<void> {
-    try {
-      await this.#cycler.getToken(signal);
-    } catch (error) {
-      // The cycler rejects a cancelled wait with the signal's reason; callers expect our error family.
-      if (signal?.aborted && !isTiError(error)) throw new AbortedError(signal.reason);
-      throw error;
-    }
+    await this.#cycler.getToken(signal);
   }
 
   /**

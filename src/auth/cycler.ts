@@ -1,15 +1,34 @@
+import { abortable, systemClock, type Clock } from "../http/index.js";
 import type { AccessToken } from "./token.js";
 
-/** Options of {@link createTokenCycler}; windows are for a one-hour token and shrink for shorter ones. */
+/** Options of {@link normalizeTokenCyclerOptions}; windows are for a one-hour token and shrink for shorter ones. */
 export interface TokenCyclerOptions {
-  /** Injectable clock. Default: Date.now. */
-  readonly clock?: { now(): number };
+  /** Default: {@link systemClock}. */
+  readonly clock?: Clock | undefined;
   /** Refresh in the background from this long before expiry (at most half the lifetime). Default: 300,000. */
-  readonly refreshWindowMs?: number;
+  readonly refreshWindowMs?: number | undefined;
   /** Make callers wait for a fresh token in this last stretch (at most a tenth of the lifetime). Default: 60,000. */
-  readonly blockWindowMs?: number;
+  readonly blockWindowMs?: number | undefined;
   /** After a failed background refresh, wait this long before another (at most a twentieth of the lifetime). Default: 10,000. */
-  readonly backgroundRetryMs?: number;
+  readonly backgroundRetryMs?: number | undefined;
+}
+
+/** {@link TokenCyclerOptions} with every default applied. */
+export type TokenCyclerSettings = {
+  readonly [K in keyof TokenCyclerOptions]-?: Exclude<TokenCyclerOptions[K], undefined>;
+};
+
+/**
+ * The cycler's settings, defaults applied once.
+ * @example normalizeTokenCyclerOptions({ refreshWindowMs: 120_000 }).blockWindowMs // 60000
+ */
+export function normalizeTokenCyclerOptions(options: TokenCyclerOptions = {}): TokenCyclerSettings {
+  return {
+    clock: options.clock ?? systemClock,
+    refreshWindowMs: options.refreshWindowMs ?? 300_000,
+    blockWindowMs: options.blockWindowMs ?? 60_000,
+    backgroundRetryMs: options.backgroundRetryMs ?? 10_000,
+  };
 }
 
 /** A cached token that refreshes itself when callers ask for it. */
@@ -25,13 +44,14 @@ export interface TokenCycler {
 /**
  * A token cycler in the manner of Azure's core-rest-pipeline: one cached token, one shared in-flight refresh,
  * background refresh in the early window, blocking only in the last one. Not a timer: nothing runs between calls.
- * @example const cycler = createTokenCycler((signal) => requestToken(signal))
+ * A waiter that aborts gets an AbortedError; the shared refresh goes on for the others.
+ * @example const cycler = createTokenCycler(requestToken, normalizeTokenCyclerOptions())
  */
 export function createTokenCycler(
   fetchToken: () => Promise<AccessToken>,
-  options: TokenCyclerOptions = {},
+  settings: TokenCyclerSettings,
 ): TokenCycler {
-  const clock = options.clock ?? { now: () => Date.now() };
+  const { clock } = settings;
   let current: AccessToken | undefined;
   let inflight: Promise<AccessToken> | undefined;
   let quietUntilMs = 0;
@@ -39,7 +59,7 @@ export function createTokenCycler(
     (inflight ??= fetchToken()
       .then((token) => (current = token))
       .finally(() => (inflight = undefined)));
-  const windows = (token: AccessToken) => scaledWindows(token.expiresOnMs - token.obtainedAtMs, options);
+  const windows = (token: AccessToken) => scaledWindows(token.expiresOnMs - token.obtainedAtMs, settings);
   return {
     async getToken(signal) {
       const now = clock.now();
@@ -65,26 +85,15 @@ export function createTokenCycler(
 /**
  * The refresh, block and background-retry windows for a token living `lifetimeMs`: the configured ones, shrunk
  * to half, a tenth and a twentieth of the lifetime for short-lived tokens.
- * @example scaledWindows(3000, {}) // { refreshMs: 1500, blockMs: 300, retryMs: 150 }
+ * @example scaledWindows(3000, normalizeTokenCyclerOptions()) // { refreshMs: 1500, blockMs: 300, retryMs: 150 }
  */
 export function scaledWindows(
   lifetimeMs: number,
-  options: TokenCyclerOptions,
+  settings: Omit<TokenCyclerSettings, "clock">,
 ): { refreshMs: number; blockMs: number; retryMs: number } {
   return {
-    refreshMs: Math.min(options.refreshWindowMs ?? 300_000, lifetimeMs / 2),
-    blockMs: Math.min(options.blockWindowMs ?? 60_000, lifetimeMs / 10),
-    retryMs: Math.min(options.backgroundRetryMs ?? 10_000, lifetimeMs / 20),
+    refreshMs: Math.min(settings.refreshWindowMs, lifetimeMs / 2),
+    blockMs: Math.min(settings.blockWindowMs, lifetimeMs / 10),
+    retryMs: Math.min(settings.backgroundRetryMs, lifetimeMs / 20),
   };
-}
-
-// A waiter that gives up on its own abort without cancelling the shared refresh for the others.
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as Error);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

@@ -5,7 +5,7 @@ import { findExisting } from "./lookup.js";
 import type { Candidate } from "./normalize.js";
 import { iocKey } from "./normalize.js";
 import { chunk, runPool } from "./pool.js";
-import { backoffMs, pause, waitToRetry } from "./retry.js";
+import { backoff, waitToRetry } from "./retry.js";
 import type { Run } from "./run.js";
 import { signalOption, type BulkIocSet } from "./sets.js";
 
@@ -97,7 +97,7 @@ async function settleLanded(
       return rows.filter((r) => !landed.has(r.key));
     } catch (error) {
       if (classifyFailure(error, signal) === "aborted") return undefined;
-      await pause(backoffMs(attempt), signal);
+      await backoff(run, attempt);
     }
   }
   return undefined;

@@ -2,7 +2,7 @@
 export type { InputFormat, SourceRow, Rejection, ReadResult } from "./types.js";
 export { readInput, type ImportInput } from "./input/read.js";
 export { normalizeRows, iocKey, type Candidate, type Duplicate, type Normalized } from "./normalize.js";
-export type { Progress, BulkClock } from "./progress.js";
+export type { Progress } from "./progress.js";
 export type { BulkResult, BulkOperation, ItemFailure, Stop } from "./result.js";
 export { writeErrorReport } from "./report.js";
 export { importIocs, type ApplicableImportPlan } from "./import.js";

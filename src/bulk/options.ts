@@ -1,5 +1,6 @@
 import { invalid } from "./errors.js";
-import type { BulkClock, Progress } from "./progress.js";
+import { systemClock, type Clock } from "../http/index.js";
+import type { Progress } from "./progress.js";
 
 /** Options of a plan's `apply`. */
 export interface ApplyOptions {
@@ -25,8 +26,8 @@ export interface ApplyOptions {
   readonly report?: string;
   /** Default: 250. */
   readonly progressIntervalMs?: number;
-  /** Default: the system clock. */
-  readonly clock?: BulkClock;
+  /** Tells time for progress and waits between attempts. Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 /** Apply options with every default applied. */
@@ -41,7 +42,7 @@ export interface ApplySettings {
   readonly maxAttempts: number;
   readonly report: string | undefined;
   readonly progressIntervalMs: number;
-  readonly clock: BulkClock;
+  readonly clock: Clock;
 }
 
 /**
@@ -64,7 +65,7 @@ export function normalizeApplyOptions(options: ApplyOptions | undefined, what: s
     maxAttempts: whole("maxAttempts", options.maxAttempts ?? 5, 1, 100),
     report: options.report,
     progressIntervalMs: options.progressIntervalMs ?? 250,
-    clock: options.clock ?? { now: () => Date.now() },
+    clock: options.clock ?? systemClock,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Clock } from "../http/index.js";
+
 /** A snapshot of a running bulk edit, given to `onProgress`. */
 export interface Progress {
   /** Items this run has to write (creates, updates or deletes). */
@@ -15,11 +17,6 @@ export interface Progress {
   readonly waitingMs: number;
 }
 
-/** A clock, injectable so that tests can move time. */
-export interface BulkClock {
-  now(): number;
-}
-
 /** Counts finished items and reports snapshots, at most once per `intervalMs` except the last. */
 export class ProgressTracker {
   /** Items this run has to write; set once the run knows. */
@@ -32,7 +29,7 @@ export class ProgressTracker {
   #lastReport = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly clock: BulkClock,
+    private readonly clock: Clock,
     private readonly onProgress: ((p: Progress) => void) | undefined,
     private readonly intervalMs: number,
   ) {

@@ -1,28 +1,26 @@
+import { AbortedError } from "../errors/index.js";
+import { backoffDelayMs } from "../http/index.js";
 import { classifyFailure } from "./errors.js";
 import type { Outcome } from "./journal.js";
 import type { RunItem } from "./memory.js";
 import type { Run } from "./run.js";
 
-/**
- * Waits `ms`, or less if `signal` aborts (then resolves: the caller checks the signal).
- * @example await pause(500, signal)
- */
-export function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
+/** Backoff between attempts of one item or chunk whose outcome stayed unknown: 200 ms doubling, capped at 5 s. */
+export const ITEM_BACKOFF = { baseDelayMs: 200, maxDelayMs: 5000 } as const;
 
-/** Backoff between attempts of one item whose outcome stayed unknown: 200 ms doubling, capped at 5 s. */
-export function backoffMs(attempt: number): number {
-  return Math.min(5000, 200 * 2 ** (attempt - 1));
+/**
+ * Waits before another attempt, by the run's clock: the backoff (with http's full jitter), or `atLeastMs` when
+ * longer. An abort ends the wait without throwing: the caller's loop sees the signal, stops scheduling and returns
+ * the partial result.
+ * @example await backoff(run, attempt)
+ */
+export async function backoff(run: Run, attempt: number, atLeastMs = 0): Promise<void> {
+  const { clock, signal } = run.settings;
+  try {
+    await clock.sleep(Math.max(backoffDelayMs(ITEM_BACKOFF, attempt), atLeastMs), signal);
+  } catch (error) {
+    if (!(error instanceof AbortedError)) throw error;
+  }
 }
 
 /**
@@ -65,5 +63,5 @@ export async function waitToRetry(run: Run, attempt: number, error: unknown): Pr
   const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
   const retryAfterMs = typeof asked === "number" && asked > 0 ? asked : 0;
   run.waited(retryAfterMs);
-  await pause(Math.max(backoffMs(attempt), retryAfterMs), run.settings.signal);
+  await backoff(run, attempt, retryAfterMs);
 }

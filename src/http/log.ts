@@ -1,5 +1,6 @@
 import { isTiError } from "../errors/index.js";
-import { systemClock, type Clock, type SendWrapper } from "./types.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { SendWrapper } from "./types.js";
 import { redactUrl } from "./url.js";
 
 /** One exchange on the wire, as request listeners see it. Never carries headers or bodies. */

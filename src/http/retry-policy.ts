@@ -100,7 +100,7 @@ function isSafeToResend(policy: RetryPolicy, request: RetryRequestFacts, outcome
  * @example backoffDelayMs(DEFAULT_RETRY_POLICY, 3, () => 0.5) // 1000
  */
 export function backoffDelayMs(
-  policy: RetryPolicy,
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">,
   attempt: number,
   random: () => number = Math.random,
 ): number {

@@ -1,19 +1,13 @@
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
-import { sleep } from "./sleep.js";
+import { systemClock, type Clock } from "./clock.js";
 import { errorForResponse } from "./status.js";
-import {
-  systemClock,
-  type Clock,
-  type HttpRequest,
-  type HttpResponse,
-  type Send,
-  type SendWrapper,
-} from "./types.js";
+import type { HttpRequest, HttpResponse, Send, SendWrapper } from "./types.js";
 
 /** Options of {@link withRetry}. */
 export interface RetryWrapperOptions {
   readonly policy: RetryPolicy;
+  /** Reads Retry-After dates and waits between attempts. Default: {@link systemClock}. */
   readonly clock?: Clock;
   /** Jitter source, injectable for tests. Default: Math.random. */
   readonly random?: () => number;
@@ -36,7 +30,7 @@ export function withRetry(options: RetryWrapperOptions): SendWrapper {
         return { ...result.response, attempts: attempt };
       }
       if (decision.action === "rate-limited") throw rateLimited(request, result, decision.retryAfterMs);
-      await sleep(decision.delayMs, request.signal);
+      await clock.sleep(decision.delayMs, request.signal);
       if (decision.readBackFirst && request.readBack) {
         const landed = await readBack(request, result, attempt);
         if (landed) return landed;

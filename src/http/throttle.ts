@@ -1,9 +1,11 @@
-import { sleep } from "./sleep.js";
+import { systemClock, type Clock } from "./clock.js";
 import { parseRetryAfter } from "./retry-policy.js";
-import { systemClock, type Clock, type SendWrapper } from "./types.js";
+import type { SendWrapper } from "./types.js";
 
-/** Per-origin "do not send before" times, shared by every caller of one session. */
+/** Per-origin "do not send before" times, shared by every caller of one session, kept by one clock. */
 export interface PauseGate {
+  /** The clock the pauses are measured and waited out by. */
+  readonly clock: Clock;
   /** Resolves when `origin` is not paused (abortable). */
   waitFor(origin: string, signal?: AbortSignal): Promise<void>;
   /** Holds every request to `origin` for `ms` from now (an earlier end never shortens a longer pause). */
@@ -13,16 +15,18 @@ export interface PauseGate {
 }
 
 /**
- * A gate that pauses a whole origin.
+ * A gate that pauses a whole origin; waiters wait by `clock.sleep`, so an injected clock drives the pauses.
  * @example const gate = createPauseGate(); gate.pause("https://host", 2000)
  */
 export function createPauseGate(clock: Clock = systemClock): PauseGate {
   const until = new Map<string, number>();
   let scheduledMs = 0;
   return {
+    clock,
     async waitFor(origin, signal) {
+      // A pause may be lengthened while we wait: look again after each wait.
       for (let end = until.get(origin) ?? 0; end > clock.now(); end = until.get(origin) ?? 0) {
-        await sleep(end - clock.now(), signal);
+        await clock.sleep(end - clock.now(), signal);
       }
     },
     pause(origin, ms) {
@@ -43,30 +47,28 @@ export function createPauseGate(clock: Clock = systemClock): PauseGate {
 
 /** Options of {@link withOriginPause}. */
 export interface OriginPauseOptions {
+  /** The gate, with the clock that reads Retry-After dates and waits out the pauses. */
   readonly gate: PauseGate;
-  readonly clock?: Clock;
+  /** Longest pause imposed on other callers (a longer Retry-After becomes the caller's RateLimitedError). */
+  readonly maxPauseMs: number;
   /** Pause after a 429 without Retry-After. Default: 1,000. */
   readonly defaultPauseMs?: number;
-  /** Longest pause imposed on other callers (a longer Retry-After becomes the caller's RateLimitedError). Default: 60,000. */
-  readonly maxPauseMs?: number;
 }
 
 /**
  * Makes a 429 pause the whole origin, not one caller: every request waits at the gate, and a 429 closes it for the
  * Retry-After time.
- * @example const send = withOriginPause({ gate: createPauseGate() })(next)
+ * @example const send = withOriginPause({ gate: createPauseGate(clock), maxPauseMs: 60_000 })(next)
  */
 export function withOriginPause(options: OriginPauseOptions): SendWrapper {
-  const clock = options.clock ?? systemClock;
-  const maxPauseMs = options.maxPauseMs ?? 60_000;
+  const { gate, maxPauseMs, defaultPauseMs = 1000 } = options;
   return (next) => async (request) => {
     const origin = new URL(request.url).origin;
-    await options.gate.waitFor(origin, request.signal);
+    await gate.waitFor(origin, request.signal);
     const response = await next(request);
     if (response.status === 429) {
-      const asked =
-        parseRetryAfter(response.headers["retry-after"], clock.now()) ?? options.defaultPauseMs ?? 1000;
-      options.gate.pause(origin, Math.min(asked, maxPauseMs));
+      const asked = parseRetryAfter(response.headers["retry-after"], gate.clock.now()) ?? defaultPauseMs;
+      gate.pause(origin, Math.min(asked, maxPauseMs));
     }
     return response;
   };

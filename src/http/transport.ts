@@ -3,30 +3,29 @@ import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import type { HttpResponse, Send } from "./types.js";
 import { redactUrl } from "./url.js";
 
-/** Options of {@link createTransport}. */
+/** What {@link createTransport} needs, already normalised (the session's defaults are applied by `connect`). */
 export interface TransportOptions {
-  /** The undici dispatcher every request goes through. Default: a fresh {@link createAgent}. */
-  readonly dispatcher?: Dispatcher;
-  /** Whole-exchange timeout per attempt, headers and body included. Default: 30,000. */
-  readonly timeoutMs?: number;
+  /** The undici dispatcher every request goes through, e.g. {@link createAgent} or a ProxyAgent. */
+  readonly dispatcher: Dispatcher;
+  /** Whole-exchange timeout per attempt, headers and body included. */
+  readonly timeoutMs: number;
 }
 
 /**
- * One keep-alive undici Agent with a bounded number of connections per origin. Default: 8 connections.
+ * One keep-alive undici Agent with at most `connections` connections per origin.
  * @example const agent = createAgent({ connections: 4 })
  */
-export function createAgent(options: { connections?: number } = {}): Agent {
-  return new Agent({ connections: options.connections ?? 8, keepAliveTimeout: 30_000, pipelining: 1 });
+export function createAgent(options: { readonly connections: number }): Agent {
+  return new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
 }
 
 /**
  * The innermost send: one undici `request()`, the whole body read, JSON parsed. Never follows redirects (a 3xx
  * comes back as a response), so Authorization never travels to another origin.
- * @example const send = createTransport({ dispatcher: createAgent() })
+ * @example const send = createTransport({ dispatcher: createAgent({ connections: 8 }), timeoutMs: 30_000 })
  */
-export function createTransport(options: TransportOptions = {}): Send {
-  const dispatcher = options.dispatcher ?? createAgent();
-  const timeoutMs = options.timeoutMs ?? 30_000;
+export function createTransport(options: TransportOptions): Send {
+  const { dispatcher, timeoutMs } = options;
   return async (req) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;

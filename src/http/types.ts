@@ -35,11 +35,3 @@ export type Send = (request: HttpRequest) => Promise<HttpResponse>;
 
 /** A layer of cross-cutting behaviour around a {@link Send}. */
 export type SendWrapper = (next: Send) => Send;
-
-/** A clock, injectable so that tests can move time. Default: `Date.now`. */
-export interface Clock {
-  now(): number;
-}
-
-/** The real clock. */
-export const systemClock: Clock = { now: () => Date.now() };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../helpers/clock.js";
 import { startTestEmulator } from "../helpers/emulator.js";
 import type { Session } from "../../src/api/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
@@ -45,6 +46,27 @@ describe("with 3-second tokens", () => {
       expect(wire.filter((e) => e.url.startsWith(emu.apiUrl)).length).toBeGreaterThan(1000);
     },
   );
+});
+
+describe("a call waiting its turn", () => {
+  it("reads its token when its turn comes, so none is sent after it expired in the queue", async () => {
+    // One clock for the emulator and the client, moved ten minutes by every exchange on the wire: ten calls queued
+    // behind concurrency 1 outlive the one-hour token they would have read on arrival.
+    const clock = new ManualClock(Date.parse("2030-01-01T00:00:00Z"));
+    const emu = await startTestEmulator({ quiet: true, now: () => clock.now() });
+    const session = await connectTo(emu, { clock, concurrency: 1 });
+    session.onRequest(() => clock.advance(600_000));
+    const wire = recordWire(session);
+    const lists = await Promise.all(Array.from({ length: 10 }, () => session.alerts.list({ top: 1 })));
+    const stats = await admin<Stats>(emu, "stats");
+    await session.close();
+
+    expect(lists).toHaveLength(10);
+    expect(wire.filter((e) => e.status === 401)).toEqual([]);
+    expect(stats.responses["401"] ?? 0).toBe(0);
+    // The calls did cross an expiry: the queue was served on a second token.
+    expect(wire.filter((e) => e.url === emu.authUrl).length).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe("a revoked token", () => {

@@ -10,6 +10,7 @@ import {
   type Send,
 } from "../../src/http/index.js";
 import { AbortedError, NetworkError } from "../../src/errors/index.js";
+import { ManualClock } from "../helpers/clock.js";
 
 const ok: HttpResponse = { status: 200, headers: {}, data: undefined };
 const get = (url = "https://ti.example.com/V1.0/AlertDefinitions"): HttpRequest => ({ method: "GET", url });
@@ -21,8 +22,8 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 describe("origin pause gate", () => {
-  it("holds every request to an origin after a 429, for the Retry-After time", async () => {
-    const clock = { t: 0, now: () => clock.t };
+  it("holds every request to an origin after a 429, for the Retry-After time by the injected clock", async () => {
+    const clock = new ManualClock();
     const gate = createPauseGate(clock);
     const sent: string[] = [];
     const next: Send = async (req) => {
@@ -31,44 +32,49 @@ describe("origin pause gate", () => {
         ? { status: 429, headers: { "retry-after": "2" }, data: undefined }
         : ok;
     };
-    const send = withOriginPause({ gate, clock })(next);
+    const send = withOriginPause({ gate, maxPauseMs: 60_000 })(next);
     await send(get("https://ti.example.com/first"));
     let released = false;
     const held = send(get("https://ti.example.com/second")).then(() => (released = true));
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setImmediate(r));
+    // The held request waits on the clock, not on a timer: moving the clock is what releases it.
+    expect(clock.sleeping).toBe(1);
     expect(released).toBe(false);
     expect(sent).toEqual(["https://ti.example.com/first"]);
     // Another origin is not paused.
     await send(get("https://other.example.com/x"));
-    clock.t = 2000;
+    clock.set(1999);
+    await new Promise((r) => setImmediate(r));
+    expect(released).toBe(false);
+    clock.set(2000);
     await held;
     expect(sent).toContain("https://ti.example.com/second");
   });
 
   it("counts the time origins were held, overlapping pauses once and only the part already past", () => {
-    const clock = { t: 0, now: () => clock.t };
+    const clock = new ManualClock();
     const gate = createPauseGate(clock);
     gate.pause("https://a", 2000);
-    clock.t = 500;
+    clock.set(500);
     gate.pause("https://a", 1000); // ends before the current pause: adds nothing
     expect(gate.pausedMs()).toBe(500);
-    clock.t = 3000;
+    clock.set(3000);
     gate.pause("https://a", 1000);
     expect(gate.pausedMs()).toBe(2000);
-    clock.t = 10_000;
+    clock.set(10_000);
     expect(gate.pausedMs()).toBe(3000);
   });
 
   it("never pauses longer than its ceiling and lets a waiter abort", async () => {
-    const clock = { t: 0, now: () => clock.t };
+    const clock = new ManualClock();
     const gate = createPauseGate(clock);
-    const send = withOriginPause({ gate, clock, maxPauseMs: 1000 })(async () => ({
+    const send = withOriginPause({ gate, maxPauseMs: 1000 })(async () => ({
       status: 429,
       headers: { "retry-after": "3600" },
       data: undefined,
     }));
     await send(get());
-    clock.t = 1000;
+    clock.set(1000);
     await expect(send(get())).resolves.toMatchObject({ status: 429 });
     const controller = new AbortController();
     const waiting = send({ ...get(), signal: controller.signal });

@@ -1,4 +1,4 @@
-import { parseTokenResponse, tokenFailureMessage, type AccessToken, type Secret } from "../auth/index.js";
+import { AuthError, ConfigurationError, isTiError } from "../errors/index.js";
 import {
   mayCarryBearer,
   redactUrl,
@@ -7,7 +7,9 @@ import {
   type HttpResponse,
   type Send,
 } from "../http/index.js";
-import { AuthError, ConfigurationError, isTiError } from "../errors/index.js";
+import { tokenFailureMessage } from "./messages.js";
+import type { Secret } from "./secret.js";
+import { parseTokenResponse, type AccessToken } from "./token.js";
 
 /** What the token request needs. The secret stays a {@link Secret} until the form is built. */
 export interface TokenEndpointOptions {

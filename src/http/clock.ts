@@ -1,6 +1,21 @@
 import { AbortedError } from "../errors/index.js";
 
 /**
+ * Time, injectable so that tests move it instead of waiting: what time it is, and how to wait. Every wait of the
+ * client layers (retry backoff, the 429 gate, bulk's retries) goes through `sleep`. Default: {@link systemClock}.
+ * @example connect({ clock: { now: () => fakeNowMs, sleep: (ms, signal) => fakeSleep(ms, signal) } })
+ */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after `ms` by this clock; rejects with an AbortedError as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The real clock: `Date.now` and timers. */
+export const systemClock: Clock = { now: () => Date.now(), sleep };
+
+/**
  * Waits `ms` milliseconds, rejecting with an AbortedError as soon as `signal` aborts (the timer is cleared).
  * @example await sleep(250, signal)
  */
