@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../helpers/clock.js";
 import { startTestEmulator } from "../helpers/emulator.js";
 import type { Session } from "../../src/api/index.js";
@@ -66,6 +66,30 @@ describe("a call waiting its turn", () => {
     expect(stats.responses["401"] ?? 0).toBe(0);
     // The calls did cross an expiry: the queue was served on a second token.
     expect(wire.filter((e) => e.url === emu.authUrl).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("a call held at the 429 gate", () => {
+  it("reads its token when the gate opens, so none is sent after it expired during the pause", async () => {
+    // One clock for the emulator and the client; the pause is waited out on it, so moving it opens the gate.
+    const clock = new ManualClock(Date.parse("2030-01-01T00:00:00Z"));
+    const emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 60, now: () => clock.now() });
+    const session = await connectTo(emu, { clock });
+    const wire = recordWire(session);
+    clock.advance(20_000); // the token has 40 s left
+    await admin(emu, "faults", { rules: "429/59:100%x1" });
+    const first = session.alerts.list({ top: 1 }).toArray();
+    await vi.waitFor(() => expect(clock.sleeping).toBe(1)); // its retry waits out the Retry-After
+    const second = session.alerts.list({ top: 1 }).toArray();
+    await vi.waitFor(() => expect(clock.sleeping).toBe(2)); // held at the gate, past the token's expiry
+    clock.advance(59_000);
+    await Promise.all([first, second]);
+    const stats = await admin<Stats>(emu, "stats");
+    await session.close();
+
+    expect(wire.filter((e) => e.url.startsWith(emu.apiUrl)).map((e) => e.status)).toEqual([429, 200, 200]);
+    expect(stats.responses["401"] ?? 0).toBe(0);
+    expect(session.waitedMs()).toBe(59_000);
   });
 });
 
