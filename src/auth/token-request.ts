@@ -12,7 +12,7 @@ import type { Secret } from "./secret.js";
 import { parseTokenResponse, type AccessToken } from "./token.js";
 
 /** What the token request needs. The secret stays a {@link Secret} until the form is built. */
-export interface TokenEndpointOptions {
+export interface TokenRequestOptions {
   readonly authUrl: string;
   readonly clientId: string;
   readonly clientSecret: Secret;
@@ -30,7 +30,7 @@ export interface TokenEndpointOptions {
  * v2.0 with `scope` when the URL ends in `/v2.0/token`). Failures are AuthErrors that say what to check.
  * @example const fetchToken = createTokenRequester({ authUrl, clientId, clientSecret, resource, send, clock })
  */
-export function createTokenRequester(options: TokenEndpointOptions): () => Promise<AccessToken> {
+export function createTokenRequester(options: TokenRequestOptions): () => Promise<AccessToken> {
   if (!mayCarryBearer(options.authUrl)) {
     throw new ConfigurationError(
       `Refusing to send the client secret to ${redactUrl(options.authUrl)}: the authority URL must use https ` +
@@ -46,7 +46,7 @@ export function createTokenRequester(options: TokenEndpointOptions): () => Promi
   };
 }
 
-async function post(options: TokenEndpointOptions): Promise<HttpResponse> {
+async function post(options: TokenRequestOptions): Promise<HttpResponse> {
   const form = new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId });
   form.set("client_secret", options.clientSecret.reveal());
   if (/\/v2\.0\/token\/?$/i.test(options.authUrl))
@@ -76,7 +76,7 @@ async function post(options: TokenEndpointOptions): Promise<HttpResponse> {
   }
 }
 
-function failure(options: TokenEndpointOptions, response: HttpResponse): AuthError {
+function failure(options: TokenRequestOptions, response: HttpResponse): AuthError {
   const body = (typeof response.data === "object" && response.data !== null ? response.data : {}) as Record<
     string,
     unknown
