@@ -9,12 +9,13 @@ export interface ImportRef {
   /** True when nothing of it survives compilation (`import type`, `export type`, `import("x").T`). */
   readonly typeOnly: boolean;
   /** How it was written: for messages. */
-  readonly kind: "import" | "export" | "dynamic import()" | "require()" | "import type node";
+  readonly kind: "import" | "export" | "export *" | "dynamic import()" | "require()" | "import type node";
 }
 
 /**
  * Every module reference in a file, found by walking TypeScript's syntax tree: static imports and re-exports,
  * dynamic `import()` (a non-literal argument gives `spec: undefined`), `require()` and `import("x").T` types.
+ * `export * from` and `export * as ns from` are kind "export *": the guard refuses them (doors list names).
  * With `verbatimModuleSyntax`, `import { type A } from "x"` still loads "x", so only a type-only clause counts.
  * @example importsOf('const m = await import(`./${name}.js`);') // [{ spec: undefined, ... }]
  */
@@ -28,7 +29,8 @@ export function importsOf(source: string, fileName = "file.ts"): ImportRef[] {
       const typeOnly = node.importClause?.isTypeOnly ?? false;
       found.push({ spec: literal(node.moduleSpecifier), typeOnly, kind: "import" });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
-      found.push({ spec: literal(node.moduleSpecifier), typeOnly: node.isTypeOnly, kind: "export" });
+      const kind = !node.exportClause || ts.isNamespaceExport(node.exportClause) ? "export *" : "export";
+      found.push({ spec: literal(node.moduleSpecifier), typeOnly: node.isTypeOnly, kind });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const spec = literal(node.moduleReference.expression);
       found.push({ spec, typeOnly: node.isTypeOnly, kind: "require()" });
@@ -90,6 +92,7 @@ export function packageOf(spec: string): string {
 /** Why one reference breaks the table, or undefined when it is allowed. */
 function problem(layering: Layering, root: string, file: string, ref: ImportRef): string | undefined {
   if (ref.spec === undefined) return `${ref.kind} with a non-literal specifier (the guard cannot read it)`;
+  if (ref.kind === "export *") return "re-exports everything; a door names what it publishes";
   if (ref.spec.startsWith("node:")) return undefined;
   const from = partOf(root, file)!;
   const base = layering.rules[from];
