@@ -68,7 +68,9 @@ function declaredNames(file: string): Map<string, string> {
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     const kind = kindOf(target);
-    names.set(symbol.name, typeOnlyAlias(checker, symbol) ? `type-only ${kind}` : kind);
+    // A class re-exported with `export type` gives no value at run time: say so.
+    const valueKind = ["class", "function", "const", "enum"].includes(kind);
+    names.set(symbol.name, valueKind && typeOnlyAlias(checker, symbol) ? `type-only ${kind}` : kind);
   }
   return names;
 }
