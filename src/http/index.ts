@@ -1,16 +1,31 @@
-// The HTTP layer: one send with wrappers around it, the error family, OData query building and paging.
-export * from "./types.js";
-export * from "./compose.js";
-export * from "./url.js";
-export * from "./clock.js";
-export * from "./signal.js";
-export * from "./status.js";
-export * from "./transport.js";
-export * from "./retry-policy.js";
-export * from "./retry.js";
-export * from "./throttle.js";
-export * from "./limit.js";
-export * from "./log.js";
-export * from "./filter.js";
-export * from "./odata-query.js";
-export * from "./paging.js";
+// The HTTP layer: one send with wrappers around it, OData query building and paging.
+// Named re-exports only: what other parts and the public door use (add a name here when another part needs it).
+export { systemClock, sleep, abortable, type Clock } from "./clock.js";
+export { composeSend } from "./compose.js";
+export {
+  literal,
+  where,
+  whereFor,
+  isFilter,
+  type FilterValue,
+  type Filter,
+  type WhereHelper,
+} from "./filter.js";
+export { withConcurrencyLimit } from "./limit.js";
+export { createRequestLog, type RequestLogEntry, type RequestListener, type RequestLog } from "./log.js";
+export { buildQuery, type ODataQuery } from "./odata-query.js";
+export { makePage, PagedList, type Page, type ToArrayOptions } from "./paging.js";
+export {
+  normalizeRetryPolicy,
+  decideRetry,
+  backoffDelayMs,
+  parseRetryAfter,
+  type RetryPolicy,
+} from "./retry-policy.js";
+export { withRetry } from "./retry.js";
+export { withDefaultSignal, type SignalSource } from "./signal.js";
+export { readODataError, errorForResponse } from "./status.js";
+export { createPauseGate, withOriginPause } from "./throttle.js";
+export { createAgent, createTransport } from "./transport.js";
+export { type HttpRequest, type HttpResponse, type Send, type SendWrapper } from "./types.js";
+export { redactUrl, mayCarryBearer, sameOrigin } from "./url.js";

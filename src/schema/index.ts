@@ -1,13 +1,40 @@
 // Entity shapes and field facts shared by the client and the emulator: types, constants and pure functions only.
-export * from "./enums.js";
-export * from "./entities.js";
-export * from "./fields.js";
-export * from "./values.js";
-export * from "./dates.js";
-export * from "./validate.js";
-export * from "./bind.js";
-export * from "./examples.js";
-export * from "./service.js";
+// Named re-exports only: what other parts and the public door use (add a name here when another part needs it).
+export { parseAlertDefinitionRef, alertDefinitionRef } from "./bind.js";
+export { dateTimeRule, isDateTime } from "./dates.js";
+export {
+  ENTITY_SETS,
+  type AlertDefinition,
+  type IndicatorOfCompromise,
+  type AlertDefinitionInput,
+  type IocInput,
+  type ServerFields,
+  type EntitySetName,
+} from "./entities.js";
+export {
+  SEVERITIES,
+  CATEGORIES,
+  IOC_TYPES,
+  DETECTION_FUNCTIONS,
+  type Severity,
+  type Category,
+  type IocType,
+  type DetectionFunction,
+} from "./enums.js";
+export { DOCS_ALERT_DEFINITION, DOCS_IOC } from "./examples.js";
+export {
+  ALERT_DEFINITION_FIELDS,
+  IOC_FIELDS,
+  FIELDS_BY_SET,
+  NAVIGATION,
+  IOC_BIND_PROPERTY,
+  BULK_UPLOAD_MAX,
+  type EdmType,
+  type FieldFact,
+} from "./fields.js";
+export { DEFAULT_API_URL, DOCUMENTED_RESOURCES, DEFAULT_RESOURCE } from "./service.js";
+export { validateEntity, describeViolation, type Violation } from "./validate.js";
+export { isIpv4, isIpv6, isDomainName, normalizeValue, inferIocType } from "./values.js";
 export {
   ACTIONS_BY_TYPE,
   BATCH_DELETE_BODY_KEY,
