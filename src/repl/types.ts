@@ -29,6 +29,8 @@ export interface ReplState {
   output: Writable & { columns?: number };
   /** Where error lines go: the output at a terminal, stderr otherwise (so piped stdout stays clean). */
   errors: Writable;
+  /** The code of the last evaluation, so the forgotten-await hint can name it. */
+  lastEntry: string;
   /** The last error an evaluation threw, for `.stack`. */
   lastError: unknown;
   /** Aborts the evaluation in flight (Ctrl-C). */

@@ -83,9 +83,34 @@ describe("--eval", () => {
     expect(stderr).toContain("SyntaxError");
   });
 
-  it("prints a hint instead of a Promise when await is missing", async () => {
-    const { stdout } = await runPiped(["--eval", "alerts.list()"]);
-    expect(stdout).toMatch(/^This is a pending result.*await alerts\.list\(\)\n$/);
+  it("awaits a result left pending, since nothing could await it later", async () => {
+    const { stdout, code } = await runPiped(["--eval", "alerts.list()"]);
+    expect(stdout).toBe("Id  Severity  Category  Enabled  Name  Title\n(no alert definitions)\n");
+    expect(code).toBe(0);
+  });
+
+  it("fails (exit 1) when a result left pending rejects", async () => {
+    const { stdout, stderr, code } = await runPiped(["-e", "alerts.get(77)"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Error 404 ResourceNotFound: [^\n]+\n$/);
+  });
+
+  it("refuses an incomplete TI_* configuration before running anything (exit 2)", async () => {
+    const env = cleanEnv({ TI_CLIENT_ID: "x", TI_AUTH_URL: "https://login.windows.net/t/oauth2/token" });
+    const { stdout, stderr, code } = await runPiped(["-e", "await alerts.list()"], { env });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "ti-console: TI_CLIENT_ID, TI_AUTH_URL are set but TI_CLIENT_SECRET is missing: set it (environment or .env), or pass --emulator for the embedded emulator\n",
+    );
+  });
+
+  it("says in one line on stderr that it runs on the embedded emulator when nothing is configured", async () => {
+    const { stdout, stderr, code } = await runPiped(["-e", "await alerts.count()"], { env: cleanEnv() });
+    expect(stdout).toBe("0\n");
+    expect(stderr).toMatch(/^ti-console: no TI_\* settings: running on the embedded emulator [^\n]*\n$/);
+    expect(code).toBe(0);
   });
 
   it("shows neither the client secret nor the token for session", async () => {
@@ -108,7 +133,7 @@ describe("--eval", () => {
     const cwd = tempDir();
     const lines = [`TI_AUTH_URL=${emu.authUrl}`, `TI_API_URL=${emu.apiUrl}`, `TI_CLIENT_ID=${emu.clientId}`];
     writeFileSync(join(cwd, ".env"), `${lines.join("\n")}\nTI_CLIENT_SECRET="${emu.clientSecret}"\n`);
-    const { stdout } = await runPiped(["--eval", "session.config.apiUrl"], { cwd });
+    const { stdout } = await runPiped(["--eval", "session.config.apiUrl"], { cwd, env: cleanEnv() });
     expect(stdout).toContain(emu.apiUrl);
   });
 });
