@@ -31,6 +31,12 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 function isFormatted(value: object): boolean {
   return inspect.custom in value && typeof (value as { toHtml?: unknown }).toHtml === "function";
 }
@@ -56,6 +62,8 @@ export function makeWriter(state: ReplState): (value: unknown) => string {
     if (bulk !== undefined) return bulk;
     if (state.format === "json") return toJson(value);
     if (state.format === "csv" && Array.isArray(value)) return toCsv(value);
+    // One entity is a one-row CSV, so `.format csv` then `await alerts.get(1)` gives CSV, not a record.
+    if (state.format === "csv" && isPlainObject(value)) return toCsv([value]);
     return formatValue(value, display);
   };
 }

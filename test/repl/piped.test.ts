@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
@@ -135,6 +138,39 @@ describe("--eval", () => {
     writeFileSync(join(cwd, ".env"), `${lines.join("\n")}\nTI_CLIENT_SECRET="${emu.clientSecret}"\n`);
     const { stdout } = await runPiped(["--eval", "session.config.apiUrl"], { cwd, env: cleanEnv() });
     expect(stdout).toContain(emu.apiUrl);
+  });
+});
+
+describe("small things", () => {
+  it("shows the token's times as dates and its roles in full with .token", async () => {
+    const { stdout } = await runPiped([], { input: "await alerts.count()\n.token\n" });
+    expect(stdout).toMatch(/\niat\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \((in )?\d+ min( ago)?\)\n/);
+    expect(stdout).toMatch(/\nexp\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in \d+ min\)\n/);
+    expect(stdout).toMatch(/\nroles\s+Ti\.ReadWrite\n/);
+    expect(stdout).not.toMatch(/\[\d+ items?\]/);
+  });
+
+  it("says clearly why the emulator refused a fault rule", async () => {
+    const { stderr } = await runPiped([], { input: ".emulator faults bogus\n" });
+    expect(stderr).toMatch(
+      /^Error: The emulator refused PUT \/_emulator\/faults \(400\): fault rule "bogus" must look like <status>/,
+    );
+    expect(stderr).not.toContain('{"error"');
+  });
+
+  it("prints one entity as CSV under .format csv, and preloads planRows", async () => {
+    const create = `await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })`;
+    const { stdout } = await runPiped([], {
+      input: `${create}\n.format csv\nawait alerts.get(1)\ntypeof planRows\n`,
+    });
+    expect(stdout).toMatch(/\nId,Name,Severity,[^\n]*\r\n1,n,Low,/);
+    expect(stdout).toContain("'function'");
+  });
+
+  it("ti-emulator prints its version", async () => {
+    const bin = fileURLToPath(new URL("../../dist/bin/ti-emulator.js", import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "--version"]);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
