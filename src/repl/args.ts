@@ -10,6 +10,8 @@ export interface CliArgs {
   readonly eval: string | undefined;
   /** A .js or .ts file to run in the REPL context. */
   readonly script: string | undefined;
+  /** Skip the start-up file (`~/.config/ti-console/init.js`). */
+  readonly norc: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -25,6 +27,7 @@ Options:
   --auth-url <url>    token endpoint (env TI_AUTH_URL), e.g. https://login.windows.net/<tenant>/oauth2/token
   --client-id <id>    application (client) id (env TI_CLIENT_ID)
   -e, --eval <code>   run code in the console's context, print the result and exit
+  --norc              do not run the start-up file ($XDG_CONFIG_HOME or ~/.config, then ti-console/init.js)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -53,6 +56,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       "auth-url": { type: "string" },
       "client-id": { type: "string" },
       eval: { type: "string", short: "e" },
+      norc: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -65,6 +69,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     clientId: values["client-id"],
     eval: values.eval,
     script: positionals[0],
+    norc: values.norc,
     help: values.help,
     version: values.version,
   };

@@ -10,6 +10,7 @@ import { IncompleteConfigError, readDotEnv, resolveConfig, type ReplConfig } fro
 import { reportError, resultOf, runCode } from "./evaluate.js";
 import { feedLines } from "./feed.js";
 import { historyPath } from "./history.js";
+import { rcPath, runStartupFile } from "./rc.js";
 import { loadScript } from "./script.js";
 import { createConsole } from "./server.js";
 import { closeSession, openSession } from "./session.js";
@@ -41,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const state = newState(config, interactive);
   watchRejections(state);
   try {
-    if (interactive) return await runInteractive(state);
+    if (interactive) return await runInteractive(state, args.norc ? undefined : rcPath(process.env));
     await connectSession(state);
     return batch ? await runBatch(state, args) : await runPiped(state);
   } finally {
@@ -125,8 +126,11 @@ async function runPiped(state: ReplState): Promise<number> {
   return state.failed ? 1 : 0;
 }
 
-/** At a terminal: banner and prompt at once; the session connects behind them and says so when ready. */
-async function runInteractive(state: ReplState): Promise<number> {
+/**
+ * At a terminal: banner and prompt at once; the session connects behind them and says so when ready, then the
+ * start-up file runs (unless --norc). Lines typed meanwhile wait for both.
+ */
+async function runInteractive(state: ReplState, startupFile: string | undefined): Promise<number> {
   state.output.write(`${bannerHead(state)}\n`);
   const { server, refill } = createConsole(state, {
     input: process.stdin,
@@ -135,9 +139,12 @@ async function runInteractive(state: ReplState): Promise<number> {
   });
   const exited = new Promise<void>((resolve) => server.on("exit", resolve));
   state.connecting = connectSession(state).then(
-    () => {
+    async () => {
       refill();
       printAbovePrompt(server, state, connectedLine(state));
+      if (startupFile === undefined) return;
+      if ((await runStartupFile(state, server.context, startupFile)) && !state.controller)
+        server.displayPrompt(true);
     },
     (err: unknown) => {
       printAbovePrompt(server, state, `${formatError(err, { color: state.color })}  (.login to try again)`);

@@ -85,8 +85,9 @@ export function consoleEval(state: ReplState, input?: RawModeInput): REPLEval {
             cb(null, undefined);
           },
         );
-    // Code typed while the session still connects runs once it is ready (the prompt shows before that).
-    runAbortable(signal, () => void (state.connected ? run() : state.connecting.then(run)));
+    // Code typed while the session still connects (and the start-up file runs) runs once that is done; the prompt
+    // shows before.
+    runAbortable(signal, () => void state.connecting.then(run));
   };
 }
 

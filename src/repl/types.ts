@@ -37,7 +37,8 @@ export interface ReplState {
   controller: AbortController | undefined;
   /** Set when an evaluation failed (the exit code of --eval, scripts and piped input). */
   failed: boolean;
-  /** Settles when the session is connected (or failed to); evaluations and commands wait for it. */
+  /** Settles when the session is connected and the start-up file ran (or connecting failed); evaluations and
+   * commands wait for it. */
   connecting: Promise<void>;
   /** True once a session is connected; before that `session` is a stand-in and the context has no names. */
   connected: boolean;

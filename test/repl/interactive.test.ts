@@ -241,6 +241,8 @@ describe("prompts", () => {
     }
     const text = await repl.waitFor(/Connected to [^\n]+\n[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(text).not.toContain(SECRET);
+    // The session was replaced in place, and the prompt says so.
+    expect(text).toMatch(new RegExp(`ti\\(${emu.tenantId}\\)> $`));
     expect(await repl.send("session.config.apiUrl")).toContain(emu.apiUrl);
     repl.kill();
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
-import { cleanEnv, startPty } from "../helpers/repl.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cleanEnv, startPty, tempDir } from "../helpers/repl.js";
 
 describe("the console on a terminal", () => {
   it("shows the mode, the token expiry and the .help hint, then the prompt", async () => {
@@ -34,6 +36,25 @@ describe("the console on a terminal", () => {
     expect(tenant.output()).toMatch(new RegExp(`\\nti\\(${emu.tenantId}\\)> $`));
     expect(tenant.raw()).toContain(`ti(\u001b[33m${emu.tenantId}\u001b[39m)> `);
     tenant.kill();
+  });
+
+  it("runs ~/.config/ti-console/init.js at start-up, and not with --norc", async () => {
+    const home = tempDir();
+    mkdirSync(join(home, ".config", "ti-console"), { recursive: true });
+    writeFileSync(
+      join(home, ".config", "ti-console", "init.js"),
+      'const mine = "from init.js";\nconst total = await alerts.count();\n',
+    );
+    const env = cleanEnv({ HOME: home, XDG_CONFIG_HOME: "" });
+    const repl = startPty(["--emulator"], env);
+    await repl.ready();
+    expect(await repl.send("[mine, total]")).toContain("[ 'from init.js', 0 ]");
+    repl.kill();
+
+    const norc = startPty(["--emulator", "--norc"], env);
+    await norc.ready();
+    expect(await norc.send("typeof mine")).toContain("'undefined'");
+    norc.kill();
   });
 
   it("colours severities, and not with NO_COLOR", async () => {
