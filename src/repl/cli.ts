@@ -78,6 +78,7 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     output: process.stdout,
     errors: interactive ? process.stdout : process.stderr,
     lastEntry: "",
+    verbose: undefined,
     lastError: undefined,
     controller: undefined,
     failed: false,

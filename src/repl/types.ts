@@ -42,6 +42,8 @@ export interface ReplState {
   connecting: Promise<void>;
   /** True once a session is connected; before that `session` is a stand-in and the context has no names. */
   connected: boolean;
+  /** Set while `.verbose` is on: stops printing the session's requests. */
+  verbose: (() => void) | undefined;
   /** Values that must never reach the history file (the client secret, also after `.login`). */
   secrets: Set<string>;
 }

@@ -167,6 +167,22 @@ describe("small things", () => {
     expect(stdout).toContain("'function'");
   });
 
+  it("prints each request, retries included, while .verbose is on", async () => {
+    const emu = await startTestEmulator({ quiet: true, faults: "503:100%x1" });
+    const env = cleanEnv({
+      TI_AUTH_URL: emu.authUrl,
+      TI_API_URL: emu.apiUrl,
+      TI_CLIENT_ID: emu.clientId,
+      TI_CLIENT_SECRET: emu.clientSecret,
+    });
+    const input = ".verbose on\nawait alerts.count()\n.verbose off\nawait alerts.count()\n";
+    const { stdout, stderr } = await runPiped([], { input, env });
+    expect(stdout).toBe("Verbose: each request prints as it happens.\n0\nVerbose off.\n0\n");
+    expect(stderr).toMatch(
+      /^→ GET \/V1\.0\/AlertDefinitions\S* 503 \d+ ms\n→ GET \/V1\.0\/AlertDefinitions\S* 200 \d+ ms\n$/,
+    );
+  });
+
   it("ti-emulator prints its version", async () => {
     const bin = fileURLToPath(new URL("../../dist/bin/ti-emulator.js", import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [bin, "--version"]);

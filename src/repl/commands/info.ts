@@ -40,6 +40,7 @@ Commands:
   .format table|json|csv how results are printed
   .emulator [status|stats|faults <rules>|reset]   the embedded emulator
   .stack                 the full stack of the last error
+  .verbose [on|off]      print each request (method, path, status, time; each retry too) as it happens
   .clear                 reset the context (preloaded names come back)
   .exit                  leave (or Ctrl-D; Ctrl-C twice on an empty line)
 Tab completes names, methods, field names in create/update and enum values in quotes. Ctrl-C cancels a call.`;
