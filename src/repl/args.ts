@@ -33,7 +33,8 @@ Options:
 
 The client secret is read from TI_CLIENT_SECRET (environment or ./.env) or asked for with a masked prompt;
 it is never accepted as a flag. Precedence: flags > environment > ./.env.
-With no credentials the console starts the embedded emulator.`;
+With no TI_* setting the console starts the embedded emulator (saying so on stderr when not at a terminal);
+some TI_* settings without TI_CLIENT_ID, TI_CLIENT_SECRET and TI_AUTH_URL exit 2 naming the missing ones.`;
 
 /**
  * Parses argv (without the node and script paths). Throws a TypeError with a one-line message on unknown
