@@ -10,6 +10,8 @@ export interface CliArgs {
   readonly eval: string | undefined;
   /** A .js or .ts file to run in the REPL context. */
   readonly script: string | undefined;
+  /** Skip the start-up file (`~/.config/ti-console/init.js`). */
+  readonly norc: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -25,12 +27,14 @@ Options:
   --auth-url <url>    token endpoint (env TI_AUTH_URL), e.g. https://login.windows.net/<tenant>/oauth2/token
   --client-id <id>    application (client) id (env TI_CLIENT_ID)
   -e, --eval <code>   run code in the console's context, print the result and exit
+  --norc              do not run the start-up file ($XDG_CONFIG_HOME or ~/.config, then ti-console/init.js)
   -h, --help          show this help
   -v, --version       show the version
 
 The client secret is read from TI_CLIENT_SECRET (environment or ./.env) or asked for with a masked prompt;
 it is never accepted as a flag. Precedence: flags > environment > ./.env.
-With no credentials the console starts the embedded emulator.`;
+With no TI_* setting the console starts the embedded emulator (saying so on stderr when not at a terminal);
+some TI_* settings without TI_CLIENT_ID, TI_CLIENT_SECRET and TI_AUTH_URL exit 2 naming the missing ones.`;
 
 /**
  * Parses argv (without the node and script paths). Throws a TypeError with a one-line message on unknown
@@ -53,6 +57,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       "auth-url": { type: "string" },
       "client-id": { type: "string" },
       eval: { type: "string", short: "e" },
+      norc: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -65,6 +70,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     clientId: values["client-id"],
     eval: values.eval,
     script: positionals[0],
+    norc: values.norc,
     help: values.help,
     version: values.version,
   };

@@ -20,7 +20,49 @@ export function bannerHead(state: Pick<ReplState, "config">): string {
     config.mode === "emulator"
       ? `embedded emulator (${config.reason})`
       : `${config.apiUrl ?? DEFAULT_API_URL} as client ${config.clientId ?? "?"}`;
-  return `ti-console ${packageVersion()} · ${where}\nType .help for commands and examples, .walkthrough for a guided tour.`;
+  const tenant =
+    config.mode === "emulator"
+      ? "\nFor a tenant: .login, or set TI_CLIENT_ID, TI_CLIENT_SECRET and TI_AUTH_URL and start again."
+      : "";
+  return `ti-console ${packageVersion()} · ${where}${tenant}\nType .help for commands and examples, .walkthrough for a guided tour.`;
+}
+
+/**
+ * Where the console is connected, for the prompt: `emulator`, else the tenant id (the token's `tid` claim, or the
+ * tenant in the token URL), else the API's host.
+ * @example placeLabel(state) // "emulator"
+ */
+export function placeLabel(state: Pick<ReplState, "config" | "session" | "connected">): string {
+  const { config } = state;
+  if (config.mode === "emulator") return "emulator";
+  const claims = state.connected ? state.session.token?.claims?.() : undefined;
+  const tid = (claims as { tid?: unknown } | undefined)?.tid;
+  if (typeof tid === "string" && tid !== "") return tid;
+  const tenant = urlOf(config.authUrl)
+    ?.pathname.split("/")
+    .find((part) => part !== "");
+  if (tenant !== undefined && tenant !== "oauth2") return decodeURIComponent(tenant);
+  return urlOf(config.apiUrl ?? DEFAULT_API_URL)?.host ?? "service";
+}
+
+/**
+ * The prompt: `ti(emulator)> `, or `ti(<tenant>)> ` with the tenant in yellow when colours are on, so that a
+ * destructive line is never typed into the wrong place.
+ * @example promptText(state) // "ti(emulator)> "
+ */
+export function promptText(state: Pick<ReplState, "config" | "session" | "connected" | "color">): string {
+  const label = placeLabel(state);
+  const shown = state.color && state.config.mode !== "emulator" ? `\u001b[33m${label}\u001b[39m` : label;
+  return `ti(${shown})> `;
+}
+
+function urlOf(text: string | undefined): URL | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -6,14 +6,14 @@ import { PassThrough } from "node:stream";
 import { formatError } from "../display/index.js";
 import { parseCliArgs, USAGE, type CliArgs } from "./args.js";
 import { bannerHead, connectedLine, packageVersion } from "./banner.js";
-import type { ReplConfig } from "./config.js";
-import { reportError, runCode } from "./evaluate.js";
+import { IncompleteConfigError, readDotEnv, resolveConfig, type ReplConfig } from "./config.js";
+import { reportError, resultOf, runCode } from "./evaluate.js";
 import { feedLines } from "./feed.js";
 import { historyPath } from "./history.js";
+import { rcPath, runStartupFile } from "./rc.js";
 import { loadScript } from "./script.js";
 import { createConsole } from "./server.js";
 import { closeSession, openSession } from "./session.js";
-import { startupConfig } from "./start.js";
 import type { ReplSession, ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
@@ -29,9 +29,20 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.version) return write(`${packageVersion()}\n`);
   const batch = args.eval !== undefined || args.script !== undefined;
   const interactive = !batch && process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const state = newState(await startupConfig(args, { interactive, cwd: process.cwd() }), interactive);
+  let config: ReplConfig;
   try {
-    if (interactive) return await runInteractive(state);
+    config = resolveConfig(args, process.env, readDotEnv(process.cwd()));
+  } catch (err) {
+    if (!(err instanceof IncompleteConfigError)) throw err;
+    process.stderr.write(`ti-console: ${err.message}\n`);
+    return 2;
+  }
+  // A script or a pipe that silently ran on the emulator would report "nothing" as if it were the tenant.
+  if (!interactive && config.reason === "no credentials") process.stderr.write(`${EMULATOR_NOTICE}\n`);
+  const state = newState(config, interactive);
+  watchRejections(state);
+  try {
+    if (interactive) return await runInteractive(state, args.norc ? undefined : rcPath(process.env));
     await connectSession(state);
     return batch ? await runBatch(state, args) : await runPiped(state);
   } finally {
@@ -39,9 +50,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The one line a non-interactive run without any TI_* setting writes on stderr. */
+const EMULATOR_NOTICE =
+  "ti-console: no TI_* settings: running on the embedded emulator (for a tenant set TI_CLIENT_ID, TI_CLIENT_SECRET and TI_AUTH_URL)";
+
 function write(text: string): number {
   process.stdout.write(text);
   return 0;
+}
+
+/** In a script, a pipe or --eval a rejection nobody handled fails the run (at the prompt see kept.ts). */
+function watchRejections(state: ReplState): void {
+  if (!state.interactive) process.on("unhandledRejection", (reason) => reportError(state, reason));
 }
 
 /** Stands in for the session until it is connected (nothing reads it before then). */
@@ -57,6 +77,8 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     interactive,
     output: process.stdout,
     errors: interactive ? process.stdout : process.stderr,
+    lastEntry: "",
+    verbose: undefined,
     lastError: undefined,
     controller: undefined,
     failed: false,
@@ -80,7 +102,7 @@ async function runBatch(state: ReplState, args: CliArgs): Promise<number> {
   const file = args.script ?? "[eval]";
   const code = args.eval ?? (await loadScript(file));
   try {
-    const { value } = await runCode(code, server.context, file);
+    const { value } = await resultOf(state, (await runCode(code, server.context, file)).value);
     if (args.eval !== undefined && value !== undefined) state.output.write(`${makeWriter(state)(value)}\n`);
   } catch (err) {
     // An unfinished entry has nothing more to come from a file or --eval.
@@ -105,8 +127,11 @@ async function runPiped(state: ReplState): Promise<number> {
   return state.failed ? 1 : 0;
 }
 
-/** At a terminal: banner and prompt at once; the session connects behind them and says so when ready. */
-async function runInteractive(state: ReplState): Promise<number> {
+/**
+ * At a terminal: banner and prompt at once; the session connects behind them and says so when ready, then the
+ * start-up file runs (unless --norc). Lines typed meanwhile wait for both.
+ */
+async function runInteractive(state: ReplState, startupFile: string | undefined): Promise<number> {
   state.output.write(`${bannerHead(state)}\n`);
   const { server, refill } = createConsole(state, {
     input: process.stdin,
@@ -115,9 +140,12 @@ async function runInteractive(state: ReplState): Promise<number> {
   });
   const exited = new Promise<void>((resolve) => server.on("exit", resolve));
   state.connecting = connectSession(state).then(
-    () => {
+    async () => {
       refill();
       printAbovePrompt(server, state, connectedLine(state));
+      if (startupFile === undefined) return;
+      if ((await runStartupFile(state, server.context, startupFile)) && !state.controller)
+        server.displayPrompt(true);
     },
     (err: unknown) => {
       printAbovePrompt(server, state, `${formatError(err, { color: state.color })}  (.login to try again)`);

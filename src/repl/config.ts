@@ -29,10 +29,36 @@ export function readDotEnv(cwd: string): Record<string, string> {
   return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
+/** The settings that name a tenant: any one set means the user meant a tenant, not the emulator. */
+const TENANT_SETTINGS = [
+  "TI_CLIENT_ID",
+  "TI_CLIENT_SECRET",
+  "TI_AUTH_URL",
+  "TI_API_URL",
+  "TI_RESOURCE",
+] as const;
+/** What a tenant needs (the API URL and the audience have defaults). */
+const REQUIRED = ["TI_CLIENT_ID", "TI_CLIENT_SECRET", "TI_AUTH_URL"] as const;
+
+/** Some `TI_*` settings are given but not all a tenant needs: running on the emulator instead would mislead. */
+export class IncompleteConfigError extends Error {
+  /** The variables still to set, e.g. `["TI_CLIENT_SECRET", "TI_AUTH_URL"]`. */
+  readonly missing: readonly string[];
+  constructor(given: readonly string[], missing: readonly string[]) {
+    super(
+      `${given.join(", ")} ${given.length === 1 ? "is" : "are"} set but ${missing.join(", ")} ` +
+        `${missing.length === 1 ? "is" : "are"} missing: set ${missing.length === 1 ? "it" : "them"} ` +
+        "(environment or .env), or pass --emulator for the embedded emulator",
+    );
+    this.name = "IncompleteConfigError";
+    this.missing = missing;
+  }
+}
+
 /**
  * Settings by precedence: flags, then the environment, then `.env` in the working directory. The secret comes
- * only from the environment or `.env`. Without both a client id and a secret (or with `--emulator`) the mode is
- * `emulator`.
+ * only from the environment or `.env`. With `--emulator`, or no tenant setting at all, the mode is `emulator`;
+ * some tenant settings without the rest throw {@link IncompleteConfigError} (never a silent emulator).
  * @example resolveConfig(parseCliArgs([]), process.env, readDotEnv(process.cwd())).mode
  */
 export function resolveConfig(
@@ -40,20 +66,26 @@ export function resolveConfig(
   env: Readonly<Record<string, string | undefined>>,
   dotEnv: Readonly<Record<string, string>> = {},
 ): ReplConfig {
-  const pick = (flag: string | undefined, name: string): string | undefined =>
-    nonEmpty(flag) ?? nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
-  const clientId = pick(args.clientId, "TI_CLIENT_ID");
-  const clientSecret = pick(undefined, "TI_CLIENT_SECRET");
+  const flags: Record<string, string | undefined> = {
+    TI_CLIENT_ID: args.clientId,
+    TI_AUTH_URL: args.authUrl,
+    TI_API_URL: args.apiUrl,
+  };
+  const pick = (name: string): string | undefined =>
+    nonEmpty(flags[name]) ?? nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
+  const clientSecret = pick("TI_CLIENT_SECRET");
   const base = {
-    apiUrl: pick(args.apiUrl, "TI_API_URL"),
-    authUrl: pick(args.authUrl, "TI_AUTH_URL"),
-    clientId,
-    resource: pick(undefined, "TI_RESOURCE"),
+    apiUrl: pick("TI_API_URL"),
+    authUrl: pick("TI_AUTH_URL"),
+    clientId: pick("TI_CLIENT_ID"),
+    resource: pick("TI_RESOURCE"),
   };
   if (args.emulator) return withSecret({ ...base, mode: "emulator", reason: "--emulator" }, clientSecret);
-  if (clientId === undefined || clientSecret === undefined) {
-    return withSecret({ ...base, mode: "emulator", reason: "no credentials" }, clientSecret);
-  }
+  const given = TENANT_SETTINGS.filter((name) => pick(name) !== undefined);
+  if (given.length === 0)
+    return withSecret({ ...base, mode: "emulator", reason: "no credentials" }, undefined);
+  const missing = REQUIRED.filter((name) => pick(name) === undefined);
+  if (missing.length > 0) throw new IncompleteConfigError(given, missing);
   return withSecret({ ...base, mode: "service", reason: "TI_CLIENT_ID and TI_CLIENT_SECRET" }, clientSecret);
 }
 

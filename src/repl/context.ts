@@ -1,6 +1,7 @@
 import type { REPLServer } from "node:repl";
 import { consoleSession, consoleSets } from "./bulk/sets.js";
 import { replHelpers } from "./helpers.js";
+import { keptCallsQuiet } from "./kept.js";
 import { outputWidth, type ReplState } from "./types.js";
 
 /**
@@ -12,7 +13,10 @@ export function installContext(server: REPLServer, state: ReplState): () => void
   const fill = (context: Record<string, unknown>): void => {
     if (!state.connected) return;
     // Their bulk edits return plans whose apply asks first and shows progress (see bulk/sets.ts).
-    const sets = consoleSets(state.session, { server, state });
+    const bulkSets = consoleSets(state.session, { server, state });
+    const sets = state.interactive
+      ? { alerts: keptCallsQuiet(bulkSets.alerts), iocs: keptCallsQuiet(bulkSets.iocs) }
+      : bulkSets;
     const names: Record<string, unknown> = {
       session: consoleSession(state.session, sets),
       ...sets,

@@ -5,6 +5,7 @@ import { runAbortable } from "./abortable.js";
 import { compileEntry, IncompleteInput } from "./compile.js";
 import { startSpinner } from "./spinner.js";
 import type { ReplState } from "./types.js";
+import { isThenable } from "./writer.js";
 
 const INTERRUPTED = "ERR_SCRIPT_EXECUTION_INTERRUPTED";
 
@@ -70,20 +71,33 @@ export function consoleEval(state: ReplState, input?: RawModeInput): REPLEval {
       }
     });
     const run = (): Promise<void> =>
-      runCode(code, context, file, input).then(
-        ({ value }) => {
-          if (settle()) cb(null, value);
-        },
-        (err: unknown) => {
-          if (!settle()) return;
-          if (err instanceof Recoverable) return cb(err, undefined);
-          reportError(state, err);
-          cb(null, undefined);
-        },
-      );
-    // Code typed while the session still connects runs once it is ready (the prompt shows before that).
-    runAbortable(signal, () => void (state.connected ? run() : state.connecting.then(run)));
+      runCode(code, context, file, input)
+        .then(({ value }) => resultOf(state, value))
+        .then(
+          ({ value }) => {
+            state.lastEntry = code;
+            if (settle()) cb(null, value);
+          },
+          (err: unknown) => {
+            if (!settle()) return;
+            if (err instanceof Recoverable) return cb(err, undefined);
+            reportError(state, err);
+            cb(null, undefined);
+          },
+        );
+    // Code typed while the session still connects (and the start-up file runs) runs once that is done; the prompt
+    // shows before.
+    runAbortable(signal, () => void state.connecting.then(run));
   };
+}
+
+/**
+ * The value to print. At the prompt a promise stays a promise (the writer hints at the missing `await`); without
+ * one nothing could await it later, so it is awaited: its value prints and a rejection is the run's failure.
+ * @example const { value } = await resultOf(state, alerts.get(1))
+ */
+export async function resultOf(state: ReplState, value: unknown): Promise<{ readonly value: unknown }> {
+  return { value: !state.interactive && isThenable(value) ? await value : value };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { planRows } from "../bulk/index.js";
 import { formatTable, pp, toCsv, toJson } from "../display/index.js";
 import { formatBulkValue, type BulkDisplayOptions } from "./bulk/format.js";
 import { shown } from "./writer.js";
@@ -28,5 +29,6 @@ export function replHelpers(display: () => BulkDisplayOptions): Record<string, u
     json: (value: unknown) => shown(toJson(value)),
     csv: (rows: readonly unknown[]) => shown(toCsv(Array.isArray(rows) ? rows : [rows])),
     take,
+    planRows,
   };
 }

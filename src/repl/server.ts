@@ -1,4 +1,5 @@
 import { start, type REPLServer } from "node:repl";
+import { promptText } from "./banner.js";
 import { defineCommands, commandNames } from "./commands/index.js";
 import { complete } from "./completion.js";
 import { installContext } from "./context.js";
@@ -24,7 +25,7 @@ export interface ConsoleIo {
  */
 export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLServer; refill: () => void } {
   const server: REPLServer = start({
-    prompt: io.terminal ? "ti> " : "",
+    prompt: io.terminal ? promptText(state) : "",
     input: io.input,
     output: state.output,
     terminal: io.terminal,
@@ -39,7 +40,12 @@ export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLSe
   });
   // Ctrl-C while an evaluation runs aborts its signal: the call in flight stops and the prompt comes back.
   server.on("SIGINT", () => state.controller?.abort(cancelledByUser()));
-  const refill = installContext(server, state);
+  const fill = installContext(server, state);
+  // Connecting and .login change where the console is: the prompt says so from then on.
+  const refill = (): void => {
+    fill();
+    if (io.terminal) server.setPrompt(promptText(state));
+  };
   defineCommands(server, state, refill);
   if (io.historyFile !== undefined) setupHistory(server, io.historyFile, () => state.secrets);
   return { server, refill };

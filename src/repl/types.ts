@@ -29,16 +29,21 @@ export interface ReplState {
   output: Writable & { columns?: number };
   /** Where error lines go: the output at a terminal, stderr otherwise (so piped stdout stays clean). */
   errors: Writable;
+  /** The code of the last evaluation, so the forgotten-await hint can name it. */
+  lastEntry: string;
   /** The last error an evaluation threw, for `.stack`. */
   lastError: unknown;
   /** Aborts the evaluation in flight (Ctrl-C). */
   controller: AbortController | undefined;
   /** Set when an evaluation failed (the exit code of --eval, scripts and piped input). */
   failed: boolean;
-  /** Settles when the session is connected (or failed to); evaluations and commands wait for it. */
+  /** Settles when the session is connected and the start-up file ran (or connecting failed); evaluations and
+   * commands wait for it. */
   connecting: Promise<void>;
   /** True once a session is connected; before that `session` is a stand-in and the context has no names. */
   connected: boolean;
+  /** Set while `.verbose` is on: stops printing the session's requests. */
+  verbose: (() => void) | undefined;
   /** Values that must never reach the history file (the client secret, also after `.login`). */
   secrets: Set<string>;
 }

@@ -12,7 +12,7 @@ import { stripAnsi } from "../../src/display/index.js";
 
 /** The built console. Tests run after `npm run build`. */
 export const CLI = fileURLToPath(new URL("../../dist/bin/ti-console.js", import.meta.url));
-const PROMPT = /ti> $/;
+const PROMPT = /ti\([^)\n]*\)> $/;
 const running = new Set<{ kill(): void; label: string }>();
 
 afterEach(() => {
@@ -103,7 +103,7 @@ export function startPty(args: string[] = ["--emulator"], env: Record<string, st
     output,
     waitFor,
     waitForPrompt: (options) => waitFor(PROMPT, options),
-    ready: (options) => waitFor(/Token expires[^\n]*\n(?:[\s\S]*\n)?ti> $/, options),
+    ready: (options) => waitFor(/Token expires[^\n]*\n(?:[\s\S]*\n)?ti\([^)\n]*\)> $/, options),
     send: async (line, options = {}) => {
       const from = output().length;
       child.write(`${line}\r`);
@@ -128,14 +128,16 @@ export interface PipedResult {
 }
 
 /**
- * Runs the console with pipes: `input` on stdin (then EOF), returns its output and exit code.
+ * Runs the console with pipes: `input` on stdin (then EOF), returns its output and exit code. Without an `env` it
+ * runs with `--emulator` in a clean environment (a test that gives its own `env` decides the mode itself).
  * @example const { stdout, code } = await runPiped(["--eval", "1 + 1"])
  */
 export function runPiped(
   args: string[],
   options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<PipedResult> {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const mode = options.env === undefined ? ["--emulator"] : [];
+  const child = spawn(process.execPath, [CLI, ...mode, ...args], {
     cwd: options.cwd ?? tempDir(),
     env: options.env ?? cleanEnv(),
     stdio: ["pipe", "pipe", "pipe"],

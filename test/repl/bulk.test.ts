@@ -168,7 +168,7 @@ describe("bulk edits at a terminal", () => {
     repl.write("await plan.apply()\r");
     await repl.waitFor("Create 3 IOCs under alert definition 1?", { from });
     repl.write("y\r");
-    const text = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti> $/, { from });
+    const text = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(text).toMatch(/Importing █+ 3\/3 100% · 0 failed · 0 skipped · \d+\/s/);
     expect(text).toMatch(/import done in [\d.]+ m?s: 3 created, 1 duplicate, 1 rejected, 0 failed/);
     expect(text).not.toMatch(/Waiting for the service|Uncaught/);
@@ -178,7 +178,7 @@ describe("bulk edits at a terminal", () => {
     repl.write("await del.apply()\r");
     await repl.waitFor("Delete 1 IOC matching Type eq 'Md5'? This cannot be undone. (y/N)", { from: at });
     repl.write("\r");
-    await repl.waitFor(/Nothing was written\.\n[\s\S]*ti> $/, { from: at });
+    await repl.waitFor(/Nothing was written\.\n[\s\S]*ti\([^)\n]*\)> $/, { from: at });
     expect(await repl.send("await iocs.count()")).toMatch(/^\s*3\s*$/m);
     repl.kill();
   }, 90_000);
@@ -193,7 +193,7 @@ describe("bulk edits at a terminal", () => {
     repl.write("await plan.apply()\r");
     await repl.waitFor("Create 3 IOCs under alert definition 1?", { from });
     repl.write("n\r");
-    const text = await repl.waitFor(/Nothing was written\.\n[\s\S]*ti> $/, { from });
+    const text = await repl.waitFor(/Nothing was written\.\n[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(text).not.toContain("Importing");
     expect(await repl.send("await iocs.count()")).toMatch(/^\s*0\s*$/m);
     expect(await repl.send("1 + 1")).toContain("2");
@@ -214,9 +214,12 @@ describe("bulk edits at a terminal", () => {
     repl.write("y\r");
     await repl.waitFor(/Importing [█░]+ [1-9]\d*\/24/, { from, timeoutMs: 30_000 });
     repl.write("\u0003");
-    const stopped = await repl.waitFor(/To finish: await plan\.apply\(\) again[^\n]*\n[\s\S]*ti> $/, {
-      from,
-    });
+    const stopped = await repl.waitFor(
+      /To finish: await plan\.apply\(\) again[^\n]*\n[\s\S]*ti\([^)\n]*\)> $/,
+      {
+        from,
+      },
+    );
     expect(stopped).toContain("Cancelled.");
     expect(stopped).toMatch(/import stopped in [^\n]*: \d+ created, 0 failed, \d+ skipped/);
     expect(stopped).toContain("this plan remembers what was written");
@@ -224,7 +227,10 @@ describe("bulk edits at a terminal", () => {
     repl.write(`${apply}\r`);
     await repl.waitFor("Create 24 IOCs under alert definition 1?", { from });
     repl.write("y\r");
-    const done = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti> $/, { from, timeoutMs: 30_000 });
+    const done = await repl.waitFor(/import done in [^\n]*\n[\s\S]*ti\([^)\n]*\)> $/, {
+      from,
+      timeoutMs: 30_000,
+    });
     expect(done).toMatch(/\(\d+ done by an earlier run\)/);
     expect(await repl.send("await iocs.count()")).toMatch(/^\s*24\s*$/m);
     repl.kill();

@@ -11,7 +11,7 @@ const none = parseCliArgs([]);
 
 describe("resolveConfig", () => {
   it("prefers flags over the environment over .env", () => {
-    const env = { TI_API_URL: "https://env/V1.0", TI_CLIENT_ID: "env-id" };
+    const env = { TI_API_URL: "https://env/V1.0", TI_CLIENT_ID: "env-id", TI_CLIENT_SECRET: "s" };
     const dotEnv = {
       TI_API_URL: "https://dotenv/V1.0",
       TI_CLIENT_ID: "dot-id",
@@ -24,19 +24,37 @@ describe("resolveConfig", () => {
   });
 
   it("uses the service when a client id and a secret are configured", () => {
-    const config = resolveConfig(none, { TI_CLIENT_ID: "id" }, { TI_CLIENT_SECRET: "from-dotenv" });
+    const env = { TI_CLIENT_ID: "id", TI_AUTH_URL: "https://login.windows.net/t/oauth2/token" };
+    const config = resolveConfig(none, env, { TI_CLIENT_SECRET: "from-dotenv" });
     expect(config.mode).toBe("service");
     expect(config.clientSecret).toBe("from-dotenv");
   });
 
-  it("uses the emulator without credentials, or when --emulator forces it", () => {
-    expect(resolveConfig(none, { TI_CLIENT_ID: "id" }).mode).toBe("emulator");
+  it("uses the emulator without any TI_* setting, or when --emulator forces it", () => {
+    expect(resolveConfig(none, { TI_HISTORY_FILE: "/tmp/h" }).mode).toBe("emulator");
     const forced = resolveConfig(parseCliArgs(["--emulator"]), { TI_CLIENT_ID: "id", TI_CLIENT_SECRET: "s" });
     expect(forced).toMatchObject({ mode: "emulator", reason: "--emulator" });
   });
 
+  it("refuses an incomplete tenant configuration, naming what is missing", () => {
+    const env = { TI_CLIENT_ID: "x", TI_AUTH_URL: "https://login.windows.net/t/oauth2/token" };
+    expect(() => resolveConfig(none, env)).toThrow(
+      "TI_CLIENT_ID, TI_AUTH_URL are set but TI_CLIENT_SECRET is missing",
+    );
+    expect(() => resolveConfig(none, {}, { TI_API_URL: "https://x/V1.0" })).toThrow(
+      /TI_API_URL is set but TI_CLIENT_ID, TI_CLIENT_SECRET, TI_AUTH_URL are missing/,
+    );
+    expect(() => resolveConfig(parseCliArgs(["--client-id", "x"]), {})).toThrow(
+      /TI_CLIENT_SECRET, TI_AUTH_URL/,
+    );
+  });
+
   it("never shows the secret when the config is inspected or spread", () => {
-    const config = resolveConfig(none, { TI_CLIENT_ID: "id", TI_CLIENT_SECRET: "very-secret-value" });
+    const config = resolveConfig(none, {
+      TI_CLIENT_ID: "id",
+      TI_AUTH_URL: "https://a/t",
+      TI_CLIENT_SECRET: "very-secret-value",
+    });
     expect(inspect(config)).not.toContain("very-secret-value");
     expect(JSON.stringify({ ...config })).not.toContain("very-secret-value");
   });

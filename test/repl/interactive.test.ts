@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../helpers/emulator.js";
-import { cleanEnv, startPty } from "../helpers/repl.js";
+import { cleanEnv, startPty, type PtyRepl } from "../helpers/repl.js";
 
 const SECRET = "Interactive-Test-Secret-9f8e7d6c5b4a";
 
@@ -30,6 +30,19 @@ async function apiCounters(emu: RunningEmulator): Promise<unknown> {
 async function faultsInjected(emu: RunningEmulator): Promise<number> {
   const body = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as { faultsInjected: number };
   return body.faultsInjected;
+}
+
+/**
+ * Answers the walkthrough's steps in order, each once its question is drawn (inquirer listens from then on),
+ * and returns what was printed up to the prompt.
+ */
+async function answerSteps(repl: PtyRepl, from: number, answers: readonly string[]): Promise<string> {
+  for (const [i, answer] of answers.entries()) {
+    await repl.waitFor(`Step ${i + 1} of 5`, { from });
+    await repl.waitFor(i >= 3 ? /this writes to the service[^\n]*$/ : /Continue\?[^\n]*$/, { from });
+    repl.write(answer);
+  }
+  return repl.waitForPrompt({ from });
 }
 
 /** Polls `check` until it holds (the test's own timeout ends a wait that never does). */
@@ -72,7 +85,7 @@ describe("feedback", () => {
     repl.write("await alerts.list()\r");
     await repl.waitFor("Waiting for the service", { from });
     repl.write("\u0003");
-    await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
+    await repl.waitFor(/Cancelled\.[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(await repl.send("1 + 1")).toContain("2");
     // The request left the wire (the emulator saw its connection close) and was not sent again.
     await waitUntil(() => lines.some((line) => / GET \/V1\.0\/AlertDefinitions no-reply /.test(line)));
@@ -88,7 +101,7 @@ describe("feedback", () => {
     repl.write("for (let i = 0; i < 5; i++) { try { await alerts.list() } catch {} }\r");
     await repl.waitFor("Waiting for the service", { from });
     repl.write("\u0003");
-    await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
+    await repl.waitFor(/Cancelled\.[\s\S]*ti\([^)\n]*\)> $/, { from });
     // The loop's later calls belong to the cancelled evaluation: they fail at once instead of hanging.
     expect(await repl.send("1 + 1")).toContain("2");
     await new Promise((r) => setTimeout(r, 500));
@@ -147,7 +160,7 @@ describe("prompts", () => {
       await repl.waitFor(question, { from });
       repl.write("\r");
     }
-    const text = await repl.waitFor(/AlertDefinitionId\s+1[\s\S]*ti> $/, { from });
+    const text = await repl.waitFor(/AlertDefinitionId\s+1[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(text).toMatch(/Value\s+dead1111eeaabbccddeeaabbccddee11ffffffff/);
     repl.kill();
   });
@@ -157,27 +170,58 @@ describe("prompts", () => {
     await repl.ready();
     const from = repl.output().length;
     repl.write(".walkthrough\r");
-    for (let step = 1; step <= 5; step++) {
-      await repl.waitFor(`Step ${step} of 5`, { from });
-      await repl.waitFor(step >= 4 ? /this writes to the service[^\n]*$/ : /Continue\?[^\n]*$/, { from });
-      // inquirer draws its question before it listens for keys; on a loaded machine an Enter sent at once is lost.
-      await new Promise((r) => setTimeout(r, 150));
-      repl.write("\r");
-    }
-    const text = await repl.waitForPrompt({ from });
+    const text = await answerSteps(repl, from, ["\r", "\r", "\r", "\r", "\r"]);
+    expect(text).toMatch(
+      /Step 2 of 5[^\n]*\n {2}session\n[\s\S]*Authorization\s+Bearer <token> \(never shown\)/,
+    );
     expect(text).toContain("dead1111eeaabbccddeeaabbccddee11ffffffff");
-    expect(text).toContain("Done.");
+    expect(text).toContain("Done. `a` holds the alert definition 1, `ioc` holds the IOC 1.");
     expect(await repl.send("ioc.AlertDefinitionId === a.Id")).toContain("true");
     repl.kill();
   });
 
-  it("offers the emulator when no credentials are configured", async () => {
+  it("leaves what it creates in free names after the README's own const a, and says which", async () => {
+    const repl = startPty();
+    await repl.ready();
+    await repl.send(
+      `const a = await alerts.create({ Name: "mine", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })`,
+    );
+    const from = repl.output().length;
+    repl.write(".walkthrough\r");
+    const text = await answerSteps(repl, from, ["\r", "\r", "\r", "\r", "\r"]);
+    expect(text).toContain("const a2 = await alerts.create(");
+    expect(text).toContain("AlertDefinition: a2.Id");
+    expect(text).toContain("Done. `a2` holds the alert definition 2, `ioc` holds the IOC 1.");
+    expect(await repl.send("[a.Name, a2.Id, ioc.AlertDefinitionId]")).toContain("[ 'mine', 2, 2 ]");
+    repl.kill();
+  });
+
+  it("says where it stopped when a step is declined", async () => {
+    const repl = startPty();
+    await repl.ready();
+    const from = repl.output().length;
+    repl.write(".walkthrough\r");
+    const text = await answerSteps(repl, from, ["\r", "\r", "n\r"]);
+    expect(text).toContain("Stopped before step 3 of 5: step 3 and later were not run.");
+    expect(await repl.send("await alerts.count()")).toContain("0");
+    repl.kill();
+  });
+
+  it("starts on the embedded emulator without a question when nothing is configured, saying how to use a tenant", async () => {
     const repl = startPty([]);
-    await repl.waitFor("No credentials configured");
-    repl.write("\r");
-    expect(await repl.ready()).toContain("embedded emulator (no credentials)");
+    const text = await repl.ready();
+    expect(text).toContain("embedded emulator (no credentials)");
+    expect(text).toContain("For a tenant: .login, or set TI_CLIENT_ID, TI_CLIENT_SECRET and TI_AUTH_URL");
+    expect(text).not.toMatch(/No credentials configured|\?/);
     expect(await repl.send("(await alerts.list()).length")).toContain("0");
     repl.kill();
+  });
+
+  it("refuses an incomplete TI_* configuration at a terminal too, naming what is missing (exit 2)", async () => {
+    const repl = startPty([], cleanEnv({ TI_CLIENT_ID: "x" }));
+    expect(await repl.exited).toBe(2);
+    expect(repl.output()).toContain("TI_CLIENT_ID is set but TI_CLIENT_SECRET, TI_AUTH_URL are missing");
+    expect(repl.output()).not.toMatch(/No credentials configured|ti\(/);
   });
 
   it("logs in with .login (masked secret) and switches to the given service", async () => {
@@ -195,8 +239,10 @@ describe("prompts", () => {
       await repl.waitFor(question, { from });
       repl.write(answer);
     }
-    const text = await repl.waitFor(/Connected to [^\n]+\n[\s\S]*ti> $/, { from });
+    const text = await repl.waitFor(/Connected to [^\n]+\n[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(text).not.toContain(SECRET);
+    // The session was replaced in place, and the prompt says so.
+    expect(text).toMatch(new RegExp(`ti\\(${emu.tenantId}\\)> $`));
     expect(await repl.send("session.config.apiUrl")).toContain(emu.apiUrl);
     repl.kill();
   });
@@ -242,9 +288,9 @@ describe("history", () => {
     await new Promise((r) => setTimeout(r, 500));
     const from = second.output().length;
     second.write("\u001b[A");
-    await second.waitFor("ti> await alerts.count()", { from });
+    await second.waitFor(/\)> await alerts\.count\(\)/, { from });
     second.write("\u001b[A");
-    const text = await second.waitFor(/ti> const s = /, { from });
+    const text = await second.waitFor(/\)> const s = /, { from });
     expect(text).not.toContain(SECRET);
     second.write("\u0003\u0003\u0003");
     expect(await second.exited).toBe(0);
@@ -259,7 +305,7 @@ describe("Ctrl-C", () => {
     repl.write("while (true) {}\r");
     await new Promise((r) => setTimeout(r, 300));
     repl.write("\u0003");
-    await repl.waitFor(/Cancelled\.[\s\S]*ti> $/, { from });
+    await repl.waitFor(/Cancelled\.[\s\S]*ti\([^)\n]*\)> $/, { from });
     expect(await repl.send("1 + 1")).toContain("2");
     repl.kill();
   });

@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
@@ -83,9 +86,34 @@ describe("--eval", () => {
     expect(stderr).toContain("SyntaxError");
   });
 
-  it("prints a hint instead of a Promise when await is missing", async () => {
-    const { stdout } = await runPiped(["--eval", "alerts.list()"]);
-    expect(stdout).toMatch(/^This is a pending result.*await alerts\.list\(\)\n$/);
+  it("awaits a result left pending, since nothing could await it later", async () => {
+    const { stdout, code } = await runPiped(["--eval", "alerts.list()"]);
+    expect(stdout).toBe("Id  Severity  Category  Enabled  Name  Title\n(no alert definitions)\n");
+    expect(code).toBe(0);
+  });
+
+  it("fails (exit 1) when a result left pending rejects", async () => {
+    const { stdout, stderr, code } = await runPiped(["-e", "alerts.get(77)"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Error 404 ResourceNotFound: [^\n]+\n$/);
+  });
+
+  it("refuses an incomplete TI_* configuration before running anything (exit 2)", async () => {
+    const env = cleanEnv({ TI_CLIENT_ID: "x", TI_AUTH_URL: "https://login.windows.net/t/oauth2/token" });
+    const { stdout, stderr, code } = await runPiped(["-e", "await alerts.list()"], { env });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "ti-console: TI_CLIENT_ID, TI_AUTH_URL are set but TI_CLIENT_SECRET is missing: set it (environment or .env), or pass --emulator for the embedded emulator\n",
+    );
+  });
+
+  it("says in one line on stderr that it runs on the embedded emulator when nothing is configured", async () => {
+    const { stdout, stderr, code } = await runPiped(["-e", "await alerts.count()"], { env: cleanEnv() });
+    expect(stdout).toBe("0\n");
+    expect(stderr).toMatch(/^ti-console: no TI_\* settings: running on the embedded emulator [^\n]*\n$/);
+    expect(code).toBe(0);
   });
 
   it("shows neither the client secret nor the token for session", async () => {
@@ -108,8 +136,57 @@ describe("--eval", () => {
     const cwd = tempDir();
     const lines = [`TI_AUTH_URL=${emu.authUrl}`, `TI_API_URL=${emu.apiUrl}`, `TI_CLIENT_ID=${emu.clientId}`];
     writeFileSync(join(cwd, ".env"), `${lines.join("\n")}\nTI_CLIENT_SECRET="${emu.clientSecret}"\n`);
-    const { stdout } = await runPiped(["--eval", "session.config.apiUrl"], { cwd });
+    const { stdout } = await runPiped(["--eval", "session.config.apiUrl"], { cwd, env: cleanEnv() });
     expect(stdout).toContain(emu.apiUrl);
+  });
+});
+
+describe("small things", () => {
+  it("shows the token's times as dates and its roles in full with .token", async () => {
+    const { stdout } = await runPiped([], { input: "await alerts.count()\n.token\n" });
+    expect(stdout).toMatch(/\niat\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \((in )?\d+ min( ago)?\)\n/);
+    expect(stdout).toMatch(/\nexp\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(in \d+ min\)\n/);
+    expect(stdout).toMatch(/\nroles\s+Ti\.ReadWrite\n/);
+    expect(stdout).not.toMatch(/\[\d+ items?\]/);
+  });
+
+  it("says clearly why the emulator refused a fault rule", async () => {
+    const { stderr } = await runPiped([], { input: ".emulator faults bogus\n" });
+    expect(stderr).toMatch(
+      /^Error: The emulator refused PUT \/_emulator\/faults \(400\): fault rule "bogus" must look like <status>/,
+    );
+    expect(stderr).not.toContain('{"error"');
+  });
+
+  it("prints one entity as CSV under .format csv, and preloads planRows", async () => {
+    const create = `await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })`;
+    const { stdout } = await runPiped([], {
+      input: `${create}\n.format csv\nawait alerts.get(1)\ntypeof planRows\n`,
+    });
+    expect(stdout).toMatch(/\nId,Name,Severity,[^\n]*\r\n1,n,Low,/);
+    expect(stdout).toContain("'function'");
+  });
+
+  it("prints each request, retries included, while .verbose is on", async () => {
+    const emu = await startTestEmulator({ quiet: true, faults: "503:100%x1" });
+    const env = cleanEnv({
+      TI_AUTH_URL: emu.authUrl,
+      TI_API_URL: emu.apiUrl,
+      TI_CLIENT_ID: emu.clientId,
+      TI_CLIENT_SECRET: emu.clientSecret,
+    });
+    const input = ".verbose on\nawait alerts.count()\n.verbose off\nawait alerts.count()\n";
+    const { stdout, stderr } = await runPiped([], { input, env });
+    expect(stdout).toBe("Verbose: each request prints as it happens.\n0\nVerbose off.\n0\n");
+    expect(stderr).toMatch(
+      /^→ GET \/V1\.0\/AlertDefinitions\S* 503 \d+ ms\n→ GET \/V1\.0\/AlertDefinitions\S* 200 \d+ ms\n$/,
+    );
+  });
+
+  it("ti-emulator prints its version", async () => {
+    const bin = fileURLToPath(new URL("../../dist/bin/ti-emulator.js", import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "--version"]);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 

@@ -3,17 +3,26 @@ import { describe, expect, it } from "vitest";
 import { pp } from "../../src/display/index.js";
 import { take } from "../../src/repl/helpers.js";
 import type { ReplState } from "../../src/repl/types.js";
-import { AWAIT_HINT, makeWriter, shown } from "../../src/repl/writer.js";
+import { awaitHint, makeWriter, shown } from "../../src/repl/writer.js";
 
 function state(format: ReplState["format"] = "table"): ReplState {
-  return { format, color: false, output: new PassThrough() } as Partial<ReplState> as ReplState;
+  const fields: Partial<ReplState> = { format, color: false, output: new PassThrough(), lastEntry: "x" };
+  return fields as ReplState;
 }
 
 describe("the REPL writer", () => {
   it("prints a hint instead of a pending Promise, and swallows its rejection", async () => {
     const rejected = Promise.reject(new Error("later"));
-    expect(makeWriter(state())(rejected)).toBe(AWAIT_HINT);
+    expect(makeWriter(state())(rejected)).toBe(awaitHint("x"));
     await new Promise((r) => setTimeout(r, 10));
+  });
+
+  it("names the entry that gave the pending result in the hint", () => {
+    expect(makeWriter({ ...state(), lastEntry: "alerts.get(1);\n" })(Promise.resolve(1))).toBe(
+      "This is a pending result (a Promise or a list). Put await in front: await alerts.get(1)",
+    );
+    expect(awaitHint("x = iocs.list()")).toMatch(/Put await in front: x = await iocs\.list\(\)$/);
+    expect(awaitHint("a == alerts.get(1)")).toMatch(/: await a == alerts\.get\(1\)$/);
   });
 
   it("never calls then on a lazy list", () => {
@@ -23,7 +32,7 @@ describe("the REPL writer", () => {
         started = true;
       },
     };
-    expect(makeWriter(state())(lazy)).toBe(AWAIT_HINT);
+    expect(makeWriter(state())(lazy)).toBe(awaitHint("x"));
     expect(started).toBe(false);
   });
 

@@ -21,7 +21,9 @@ async function admin(state: ReplState, method: string, path: string, body?: unkn
   if (response.status === 404) throw new Error(`${root} is not a ti-emulator (no /_emulator/${path})`);
   const text = await response.text();
   if (!response.ok)
-    throw new Error(`${method} /_emulator/${path} answered ${response.status}: ${text.slice(0, 200)}`);
+    throw new Error(
+      `The emulator refused ${method} /_emulator/${path} (${response.status}): ${refusal(text)}`,
+    );
   return text === "" ? undefined : (JSON.parse(text) as unknown);
 }
 
@@ -53,6 +55,17 @@ export async function emulatorCommand(state: ReplState, rest: string): Promise<v
     default:
       throw new TypeError(".emulator takes status, stats, faults [rules|off] or reset");
   }
+}
+
+/** The message of the emulator's OData error body, else the body's start. */
+function refusal(text: string): string {
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    if (typeof message === "string") return message;
+  } catch {
+    // Not JSON: the body as it came.
+  }
+  return text.slice(0, 200);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

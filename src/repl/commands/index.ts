@@ -4,6 +4,7 @@ import { emulatorCommand } from "./emulator.js";
 import { HELP, format, stack, token, whoami } from "./info.js";
 import { login } from "./login.js";
 import { commandAction, say } from "./run.js";
+import { verbose } from "./verbose.js";
 import { walkthrough } from "./walkthrough.js";
 import { newEntity } from "./wizards.js";
 
@@ -27,6 +28,7 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
     emulatorCommand(state, rest),
   );
   define("stack", "The full stack of the last error", () => stack(state));
+  define("verbose", "Print each request as it happens: on, off (toggles)", (rest) => verbose(state, rest));
 }
 
 /** The command names, for completion (Node's own plus ours). */

@@ -40,6 +40,7 @@ Commands:
   .format table|json|csv how results are printed
   .emulator [status|stats|faults <rules>|reset]   the embedded emulator
   .stack                 the full stack of the last error
+  .verbose [on|off]      print each request (method, path, status, time; each retry too) as it happens
   .clear                 reset the context (preloaded names come back)
   .exit                  leave (or Ctrl-D; Ctrl-C twice on an empty line)
 Tab completes names, methods, field names in create/update and enum values in quotes. Ctrl-C cancels a call.`;
@@ -70,10 +71,23 @@ export function token(state: ReplState): void {
   if (expiresAt === undefined && claims === undefined) return say(state, "No token yet: make a call first.");
   say(state, `Expires: ${formatTime(expiresAt)}`);
   if (claims)
-    say(
-      state,
-      formatRecord(claims as Record<string, unknown>, { width: outputWidth(state), color: state.color }),
-    );
+    say(state, formatRecord(readableClaims(claims), { width: outputWidth(state), color: state.color }));
+}
+
+/** JWT times (seconds since 1970) as dates, lists (roles, scopes) in full. */
+const TIME_CLAIMS = new Set(["iat", "nbf", "exp", "auth_time"]);
+
+/**
+ * The claims as a person reads them: `iat`, `nbf`, `exp` as local times, lists joined with commas.
+ * @example readableClaims({ exp: 1767261600, roles: ["Ti.ReadWrite"] }) // { exp: "2026-01-01 10:00:00 (…)", roles: "Ti.ReadWrite" }
+ */
+export function readableClaims(claims: unknown): Record<string, unknown> {
+  const entries = Object.entries(claims as Record<string, unknown>).map(([key, value]) => {
+    if (TIME_CLAIMS.has(key) && typeof value === "number") return [key, formatTime(value * 1000)];
+    if (Array.isArray(value)) return [key, value.map(String).join(", ")];
+    return [key, value];
+  });
+  return Object.fromEntries(entries) as Record<string, unknown>;
 }
 
 /** `.format table|json|csv`: how results print from now on. */

@@ -5,6 +5,7 @@ import { withPrompts } from "../prompts.js";
 import { closeSession, openSession } from "../session.js";
 import type { ReplState } from "../types.js";
 import { say } from "./run.js";
+import { setVerbose } from "./verbose.js";
 
 /**
  * `.login`: asks for the client id, the secret (masked), the token URL and the API URL, connects, and only then
@@ -18,6 +19,7 @@ export async function login(server: REPLServer, state: ReplState, onSession: () 
   const old = { session: state.session, emulator: state.emulator };
   Object.assign(state, { config, ...opened, connected: true });
   onSession();
+  if (state.verbose) setVerbose(state, true);
   await closeSession(old);
   say(state, `Connected to ${entered.apiUrl} as client ${entered.clientId}.`);
 }

@@ -1,0 +1,57 @@
+import type { ReplState } from "../types.js";
+import { say } from "./run.js";
+
+/** One exchange as the session reports it (see `session.onRequest`): never headers or bodies. */
+interface Exchange {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number | undefined;
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+type Subscribe = (listener: (entry: Exchange) => void) => () => void;
+
+/**
+ * `.verbose [on|off]`: prints each request as it happens (method, path, status, time; every attempt of a
+ * retried call is its own line), or stops. Without an argument it toggles.
+ */
+export function verbose(state: ReplState, rest: string): void {
+  if (rest !== "" && rest !== "on" && rest !== "off")
+    throw new TypeError(".verbose takes on, off or nothing");
+  const on = rest === "" ? state.verbose === undefined : rest === "on";
+  setVerbose(state, on);
+  say(state, on ? "Verbose: each request prints as it happens." : "Verbose off.");
+}
+
+/**
+ * Subscribes to (or leaves) the current session's request log; `.login` calls it again for the new session.
+ * @example setVerbose(state, state.verbose !== undefined)
+ */
+export function setVerbose(state: ReplState, on: boolean): void {
+  state.verbose?.();
+  state.verbose = undefined;
+  const subscribe = (state.session as { onRequest?: Subscribe }).onRequest;
+  if (!on || typeof subscribe !== "function") return;
+  state.verbose = subscribe.call(state.session, (entry) => {
+    // At a terminal the line clears what the spinner drew there.
+    const clear = state.interactive ? "\r\u001b[K" : "";
+    state.errors.write(`${clear}${exchangeLine(entry)}\n`);
+  });
+}
+
+/**
+ * The line for one exchange, e.g. `→ GET /V1.0/AlertDefinitions 200 12 ms`.
+ * @example exchangeLine({ method: "GET", url: "http://h/V1.0/x?$top=1", status: 200, durationMs: 3 })
+ */
+export function exchangeLine(entry: Exchange): string {
+  let path = entry.url;
+  try {
+    const url = new URL(entry.url);
+    path = `${url.pathname}${url.search}`;
+  } catch {
+    // Not absolute: shown as it came.
+  }
+  const outcome = entry.status !== undefined ? String(entry.status) : (entry.error ?? "no answer");
+  return `→ ${entry.method} ${decodeURIComponent(path)} ${outcome} ${Math.round(entry.durationMs)} ms`;
+}
