@@ -92,9 +92,10 @@ describe("edits by filter", () => {
     const unchanged = await importIocs(session, file);
     expect(unchanged.counts).toMatchObject({ rows: 30, create: 0, update: 0, unchanged: 30, rejected: 0 });
     const target = await newAlert(session);
+    // CSV lines end in CRLF (RFC 4180): the alert definition is the last cell of each line.
     const text = (await readFile(file, "utf8")).replaceAll(
-      format === "csv" ? `,${source}\n` : `"AlertDefinition": ${source}`,
-      format === "csv" ? `,${target}\n` : `"AlertDefinition": ${target}`,
+      format === "csv" ? `,${source}\r\n` : `"AlertDefinition": ${source}`,
+      format === "csv" ? `,${target}\r\n` : `"AlertDefinition": ${target}`,
     );
     await (await importIocs(session, text)).apply({ confirm: true });
     const copied = await iocsOf(session, target);
