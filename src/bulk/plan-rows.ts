@@ -1,5 +1,5 @@
-import type { EditPlan } from "./edit-plan.js";
-import type { ImportPlan } from "./plan.js";
+import type { EditPlan } from "./edit/plan.js";
+import type { ImportPlan } from "./import/plan.js";
 
 /** One line of a plan as a table shows it (the REPL and notebooks format these; bulk never prints). */
 export interface PlanRow {

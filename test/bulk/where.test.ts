@@ -2,9 +2,8 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Session } from "../../src/api/index.js";
+import type { ConnectedSession } from "../../src/connect.js";
 import {
-  attachBulkEdits,
   deleteWhere,
   disableWhere,
   exportIocs,
@@ -16,7 +15,7 @@ import { where } from "../../src/http/filter.js";
 import { startTestEmulator } from "../helpers/emulator.js";
 import { iocsOf, keysOf, newAlert, openSession, syntheticCsv } from "./session.js";
 
-let session: Session;
+let session: ConnectedSession;
 beforeAll(async () => {
   session = await openSession(await startTestEmulator({ quiet: true }));
 });
@@ -103,8 +102,8 @@ describe("edits by filter", () => {
     expect(copied.filter((i) => !i.Enabled)).toHaveLength(6);
   });
 
-  it("works as methods of the session's sets once attached, with filters from the where helper", async () => {
-    const attached = attachBulkEdits(session);
+  it("works as typed members of the connected session's sets, with filters from the where helper", async () => {
+    const attached = session;
     const alert = await newAlert(session);
     const plan = await attached.iocs.import(syntheticCsv(10), { alert });
     expect((await plan.apply({ confirm: true })).created).toBe(10);
