@@ -47,7 +47,11 @@ async function sendBatch<C extends CreateItem>(
 }
 
 // A per-item answer may refuse some items: those fail with their own error, the others are created.
-async function recordOutcomes(run: Run, items: readonly CreateItem[], outcomes: CreateOutcome[]): Promise<void> {
+async function recordOutcomes(
+  run: Run,
+  items: readonly CreateItem[],
+  outcomes: CreateOutcome[],
+): Promise<void> {
   const byKey = new Map(outcomes.map((o) => [o.key, o]));
   const created = [];
   for (const item of items) {

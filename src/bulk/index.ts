@@ -9,7 +9,13 @@ export type { BulkResult, BulkOperation, ItemFailure, Stop } from "./result.js";
 export { writeErrorReport } from "./report.js";
 export { importIocs, type ApplicableImportPlan } from "./import/import.js";
 export { planImport } from "./import/plan.js";
-export type { ImportOptions, ImportPlan, ImportCounts, PlannedUpdate, PlannedUnchanged } from "./import/plan.js";
+export type {
+  ImportOptions,
+  ImportPlan,
+  ImportCounts,
+  PlannedUpdate,
+  PlannedUnchanged,
+} from "./import/plan.js";
 export type { AnyPlan, ApplyOptions, Confirm } from "./options.js";
 export type { Applier, BulkSets } from "./sets.js";
 export { updateWhere, deleteWhere, disableWhere } from "./edit/where.js";

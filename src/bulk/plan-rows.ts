@@ -1,5 +1,6 @@
-import type { EditPlan } from "./edit/plan.js";
+import type { EditPlanData } from "./edit/plan.js";
 import type { ImportPlan } from "./import/plan.js";
+import type { AnyPlan } from "./options.js";
 
 /** One line of a plan as a table shows it (the REPL and notebooks format these; bulk never prints). */
 export interface PlanRow {
@@ -17,7 +18,7 @@ export interface PlanRow {
  * to it and why: ready for a table.
  * @example pp(planRows(await iocs.import("feed.csv", { alert: 1, dryRun: true })))
  */
-export function planRows(plan: ImportPlan | EditPlan): PlanRow[] {
+export function planRows(plan: AnyPlan): PlanRow[] {
   return plan.operation === "import" ? importRows(plan) : editRows(plan);
 }
 
@@ -55,7 +56,7 @@ function importRows(plan: ImportPlan): PlanRow[] {
   return rows.sort((a, b) => (a.Line ?? 0) - (b.Line ?? 0));
 }
 
-function editRows(plan: EditPlan): PlanRow[] {
+function editRows(plan: EditPlanData): PlanRow[] {
   const action: PlanRow["Action"] =
     plan.operation === "deleteWhere" ? "delete" : plan.operation === "disableWhere" ? "disable" : "update";
   return [

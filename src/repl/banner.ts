@@ -29,5 +29,5 @@ export function bannerHead(state: Pick<ReplState, "config">): string {
  */
 export function connectedLine(state: Pick<ReplState, "config" | "emulator" | "session">): string {
   const apiUrl = state.emulator?.apiUrl ?? state.config.apiUrl ?? DEFAULT_API_URL;
-  return `Connected to ${apiUrl} · Token expires ${formatTime(state.session.token?.expiresAt)}`;
+  return `Connected to ${apiUrl} · Token expires ${formatTime(state.session?.token.expiresAt)}`;
 }

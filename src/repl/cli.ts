@@ -12,9 +12,10 @@ import { feedLines } from "./feed.js";
 import { historyPath } from "./history.js";
 import { loadScript } from "./script.js";
 import { createConsole } from "./server.js";
+import { consoleApplier } from "./bulk/apply.js";
 import { closeSession, openSession } from "./session.js";
 import { startupConfig } from "./start.js";
-import type { ReplSession, ReplState } from "./types.js";
+import type { ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -44,13 +45,11 @@ function write(text: string): number {
   return 0;
 }
 
-/** Stands in for the session until it is connected (nothing reads it before then). */
-const NOT_CONNECTED: ReplSession = { alerts: {}, iocs: {} };
-
 function newState(config: ReplConfig, interactive: boolean): ReplState {
   return {
     config,
-    session: NOT_CONNECTED,
+    session: undefined,
+    server: undefined,
     emulator: undefined,
     format: "table",
     color: interactive && process.stdout.hasColors?.() === true,
@@ -68,7 +67,7 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
 
 /** Connects and records the session and its emulator in the state (and the demo secret for redaction). */
 async function connectSession(state: ReplState): Promise<void> {
-  const opened = await openSession(state.config);
+  const opened = await openSession(state.config, consoleApplier(state));
   Object.assign(state, opened, { connected: true });
   if (opened.emulator) state.secrets.add(opened.emulator.clientSecret);
 }

@@ -1,5 +1,4 @@
 import type { REPLServer } from "node:repl";
-import { consoleSession, consoleSets } from "./bulk/sets.js";
 import { replHelpers } from "./helpers.js";
 import { outputWidth, type ReplState } from "./types.js";
 
@@ -10,12 +9,13 @@ import { outputWidth, type ReplState } from "./types.js";
  */
 export function installContext(server: REPLServer, state: ReplState): () => void {
   const fill = (context: Record<string, unknown>): void => {
-    if (!state.connected) return;
-    // Their bulk edits return plans whose apply asks first and shows progress (see bulk/sets.ts).
-    const sets = consoleSets(state.session, { server, state });
+    const session = state.session;
+    if (!state.connected || !session) return;
+    // The session's own sets: their plans apply through the console's applier (asks first, shows progress).
     const names: Record<string, unknown> = {
-      session: consoleSession(state.session, sets),
-      ...sets,
+      session,
+      alerts: session.alerts,
+      iocs: session.iocs,
       ...replHelpers(() => ({
         width: outputWidth(state),
         color: state.color,

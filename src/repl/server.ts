@@ -39,6 +39,7 @@ export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLSe
   });
   // Ctrl-C while an evaluation runs aborts its signal: the call in flight stops and the prompt comes back.
   server.on("SIGINT", () => state.controller?.abort(cancelledByUser()));
+  state.server = server;
   const refill = installContext(server, state);
   defineCommands(server, state, refill);
   if (io.historyFile !== undefined) setupHistory(server, io.historyFile, () => state.secrets);

@@ -67,5 +67,9 @@ export interface Target<C extends CreateItem, S, O> {
   /** Creates one item (the `per-item` strategy). */
   createOne(item: C, signal: AbortSignal | undefined): Promise<CreateOutcome>;
   /** Patches one stored item. */
-  update(id: number, patch: Readonly<Record<string, unknown>>, signal: AbortSignal | undefined): Promise<unknown>;
+  update(
+    id: number,
+    patch: Readonly<Record<string, unknown>>,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown>;
 }

@@ -32,7 +32,7 @@ export async function walkthrough(server: REPLServer, state: ReplState): Promise
       ))
     )
       return;
-    show({ expiresAt: state.session.token?.expiresAt ?? null });
+    show({ expiresAt: state.session?.token.expiresAt ?? null });
     if (
       !(await step(
         2,
