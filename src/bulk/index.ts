@@ -7,7 +7,7 @@ export { iocTarget, type IocTarget, type IocRowOptions } from "./targets/iocs.js
 export type { Progress, BulkClock } from "./progress.js";
 export type { BulkResult, BulkOperation, ItemFailure, Stop } from "./result.js";
 export { writeErrorReport } from "./report.js";
-export { importIocs, type ApplicableImportPlan } from "./import/import.js";
+export { importIocs, importInto, type ApplicableImportPlan } from "./import/import.js";
 export { planImport } from "./import/plan.js";
 export type {
   ImportOptions,

@@ -2,9 +2,10 @@ import type { EditPlanData } from "./edit/plan.js";
 import { invalid } from "./errors.js";
 import type { ImportPlan } from "./import/plan.js";
 import type { BulkClock, Progress } from "./progress.js";
+import type { CreateItem } from "./targets/target.js";
 
 /** An import plan or an edit-by-filter plan, as a confirmation sees it. */
-export type AnyPlan = ImportPlan | EditPlanData;
+export type AnyPlan = ImportPlan<CreateItem> | EditPlanData;
 
 /**
  * Asked once before a plan writes anything, with the plan (its counts and rows): `true` goes ahead, `false`

@@ -1,6 +1,7 @@
 import type { EditPlanData } from "./edit/plan.js";
 import type { ImportPlan } from "./import/plan.js";
 import type { AnyPlan } from "./options.js";
+import type { CreateItem } from "./targets/target.js";
 
 /** One line of a plan as a table shows it (the REPL and notebooks format these; bulk never prints). */
 export interface PlanRow {
@@ -22,7 +23,7 @@ export function planRows(plan: AnyPlan): PlanRow[] {
   return plan.operation === "import" ? importRows(plan) : editRows(plan);
 }
 
-function importRows(plan: ImportPlan): PlanRow[] {
+function importRows(plan: ImportPlan<CreateItem>): PlanRow[] {
   const keyOfLine = new Map(plan.create.map((c) => [c.line, c.key]));
   const rows: PlanRow[] = [
     ...plan.create.map((c) => ({ Line: c.line, Action: "create" as const, What: c.key, Reason: "" })),

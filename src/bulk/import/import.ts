@@ -2,8 +2,8 @@ import { applicable, applyWork, type Applicable, type Work } from "../apply.js";
 import type { ImportInput } from "../input/read.js";
 import { newMemory } from "../memory.js";
 import type { BulkSets } from "../sets.js";
-import type { Candidate } from "../targets/ioc-rows.js";
 import { iocTarget } from "../targets/iocs.js";
+import type { CreateItem, Target } from "../targets/target.js";
 import { planImport, type ImportOptions, type ImportPlan } from "./plan.js";
 
 /** An import plan that can be applied: creates (BulkUpload chunks), then updates (PATCH). */
@@ -15,14 +15,27 @@ export interface ApplicableImportPlan extends ImportPlan, Applicable {}
  * until `plan.apply({ confirm: true })`. A session's `iocs.import(input, options)`.
  * @example const plan = await importIocs(session, "feed.txt", { alert: 1 }); await plan.apply({ confirm: true })
  */
-export async function importIocs(
+export function importIocs(
   sets: BulkSets,
   input: ImportInput,
   options: ImportOptions = {},
 ): Promise<ApplicableImportPlan> {
-  const target = iocTarget(sets.iocs);
+  return importInto(iocTarget(sets.iocs), sets, input, { ...options, what: "Importing IOCs" });
+}
+
+/**
+ * Plans an import into any target set (see {@link Target}); its `apply` runs the one engine: creates in the
+ * target's batches, then updates. `sets` gives the session's 429 clock and applier.
+ * @example const plan = await importInto(iocTarget(session.iocs), session, "feed.csv", { alert: 1, what: "Importing IOCs" })
+ */
+export async function importInto<C extends CreateItem, S, O>(
+  target: Target<C, S, O>,
+  sets: Pick<BulkSets, "waitedMs" | "applier">,
+  input: ImportInput,
+  options: O & Omit<ImportOptions, "alert"> & { readonly what: string },
+): Promise<ImportPlan<C> & Applicable> {
   const plan = await planImport(target, input, options);
-  const work: Work<Candidate> = {
+  const work: Work<C> = {
     operation: "import",
     fingerprint: plan.fingerprint,
     creates: { target, items: plan.create },
@@ -35,6 +48,6 @@ export async function importIocs(
     duplicates: plan.duplicates.length,
   };
   // One memory per plan: applying it again (after Ctrl-C) never repeats what the first apply did.
-  const context = { plan, what: "Importing IOCs", memory: newMemory(), sets };
+  const context = { plan, what: options.what, memory: newMemory(), sets };
   return applicable({ ...plan }, (applyOptions = {}) => applyWork(work, applyOptions, context));
 }
