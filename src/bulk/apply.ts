@@ -70,7 +70,7 @@ export function applicable<T extends object>(
 /**
  * The bulk engine, written once for every plan: confirm → resume (what the journal and this plan's memory say
  * was done) → create → write → journal → result and report. Resolves to undefined when `confirm` said no.
- * @example await applyWork(work, { confirm: true, journal: "j.jsonl" }, { plan, what, memory, waitedMs })
+ * @example await applyWork(work, { confirm: true, journal: "j.jsonl" }, { plan, what, memory: newMemory(), sets })
  */
 export function applyWork<C extends CreateItem>(
   work: Work<C>,

@@ -23,7 +23,7 @@ export class ConfirmationRequiredError extends Error {
  * `confirm` (the REPL's input gated; deletes and disables default to No), or a callback that refuses with a
  * one-line error when not at a terminal; writing shows an ora progress line at a terminal. Ctrl-C stops the
  * edit; its partial result prints with how to resume. A No resolves to undefined.
- * @example await openSession(config, { applier: consoleApplier(state) })  // at the prompt: await plan.apply()
+ * @example await openSession(config, consoleApplier(state))  // then, at the prompt: await plan.apply()
  */
 export function consoleApplier(state: ReplState): Applier {
   return async (plan, options, engine) => {
@@ -32,9 +32,14 @@ export function consoleApplier(state: ReplState): Applier {
     const signals = [options.signal, evaluation].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length ? AbortSignal.any(signals) : undefined;
     const progress = new ConsoleProgress(state, plan, signal);
-    const asked = options.confirm === true || plan.dryRun || writesOf(plan) === 0 ? true : options.confirm;
-    const confirm: ApplyOptions["confirm"] =
-      typeof asked === "function" ? asked : asked === true ? true : askFirst(state, plan);
+    // The caller's own `true` or callback wins; a plan that writes nothing needs no question.
+    const given = options.confirm;
+    const confirm =
+      given === true || typeof given === "function"
+        ? given
+        : plan.dryRun || writesOf(plan) === 0
+          ? true
+          : askFirst(state, plan);
     const onProgress: ApplyOptions["onProgress"] = (p) => {
       progress.update(p);
       options.onProgress?.(p);

@@ -1,6 +1,6 @@
 // Words for bulk plans and results at the console: which shape a value has, what a plan would write, and the
 // question asked before it does. Plans and results are recognised by shape, not class: they may come from
-// another realm (the REPL context) or from a session the console did not wrap.
+// another realm (the REPL context) or from a session the console did not make.
 import type { AnyPlan, BulkResult, CreateItem, ImportPlan } from "../../bulk/index.js";
 
 export type { AnyPlan } from "../../bulk/index.js";
