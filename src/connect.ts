@@ -1,8 +1,8 @@
 import { DEFAULT_API_URL, DEFAULT_RESOURCE } from "./schema/index.js";
 import type { Dispatcher } from "undici";
-import { Session, type SessionSettings, type WarningListener } from "./api/index.js";
-import { attachBulkEdits, type WithBulkEdits } from "./bulk/index.js";
-import { pp } from "./display/index.js";
+import type { SessionSettings, WarningListener } from "./api/index.js";
+import type { Applier } from "./bulk/index.js";
+import { ConnectedSession } from "./session.js";
 import { normalizeTokenCyclerOptions, Secret } from "./auth/index.js";
 import {
   normalizeRetryPolicy,
@@ -55,16 +55,11 @@ export interface ConnectOptions {
    * @example connect({ defaultSignal: () => requestContext.getStore()?.signal })
    */
   readonly defaultSignal?: SignalSource;
+  /** Runs every apply of the session's bulk plans (the console's asks first). Default: the engine's own. */
+  readonly applier?: Applier;
 }
 
-/**
- * A session with the bulk edits (`iocs.import`, `iocs.updateWhere`, `iocs.deleteWhere`, `iocs.export`,
- * `alerts.disableWhere`) and the pretty-printer attached: `session.pp(await session.alerts.list())`.
- */
-export type ConnectedSession = WithBulkEdits<Session> & {
-  /** Display's pretty-printer: a table for a list of entities, a record for one, one line for an error. */
-  readonly pp: typeof pp;
-};
+export { ConnectedSession } from "./session.js";
 
 /** Defaults of {@link ConnectOptions} (the retry policy's and token windows' are their layers' own). */
 export const CONNECT_DEFAULTS = {
@@ -80,14 +75,14 @@ export const CONNECT_DEFAULTS = {
  * @example const session = await connect(); await session.alerts.list()
  */
 export async function connect(options: ConnectOptions = {}): Promise<ConnectedSession> {
-  const session = new Session(normalizeConnectOptions(options));
+  const session = new ConnectedSession(normalizeConnectOptions(options), { applier: options.applier });
   try {
     await session.authenticate(options.signal);
   } catch (error) {
     await session.close();
     throw error;
   }
-  return Object.assign(attachBulkEdits(session), { pp });
+  return session;
 }
 
 /**

@@ -15,17 +15,20 @@ const LAYERING: Layering = {
     auth: { parts: [...GROUND, "http"] }, // auth sends its token request through http (issue 10, item 3)
     api: { parts: [...GROUND, "http", "auth", "schema"], typePackages: ["undici"] },
     // bulk waits and backs off with http's one clock and backoff (issue 10, item 4)
-    bulk: { parts: [...GROUND, "api", "schema", "http"], packages: ["csv-parse"] },
+    // and writes its CSV through display's one CSV writer (issue 10, item 8)
+    bulk: { parts: [...GROUND, "api", "schema", "http", "display"], packages: ["csv-parse"] },
     // Pure formatters: they read errors and entities by shape, so types only, and no transport (no undici).
-    display: { parts: [], typeParts: ["schema", "errors"] },
+    display: { parts: [], typeParts: ["schema", "errors"], packages: ["csv-stringify"] },
+    // The session a user gets: the api's session with the bulk edits as typed members and the pretty-printer.
+    session: { parts: [...GROUND, "api", "bulk", "display"] },
     connect: {
-      parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display"],
+      parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session"],
       typePackages: ["undici"],
     },
     index: { parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "connect"] },
     // The console sits on top of everything but the emulator, which it reaches through one module (below).
     repl: {
-      parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "connect"],
+      parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session", "connect"],
       packages: ["acorn", "inquirer", "ora", "typescript"],
     },
     emulator: { parts: ["schema"] }, // and node: built-ins only

@@ -1,5 +1,11 @@
 import { BulkUploadError, ValidationError } from "../errors/index.js";
-import { BULK_UPLOAD_MAX, describeViolation, type EntitySetName, type Violation } from "../schema/index.js";
+import {
+  BULK_UPLOAD_BODY_KEY,
+  BULK_UPLOAD_MAX,
+  describeViolation,
+  type EntitySetName,
+  type Violation,
+} from "../schema/index.js";
 import {
   call,
   entityUrl,
@@ -18,11 +24,6 @@ export interface BulkUploadOptions extends CallOptions {
   /** Receives warnings about accepted-but-doubtful items (an unknown Category). */
   readonly onWarning?: WarningListener;
 }
-
-const BODY_KEY: Readonly<Record<EntitySetName, string>> = {
-  AlertDefinitions: "alertDefinitions",
-  IndicatorsOfCompromise: "iocs",
-};
 
 /**
  * Uploads already-validated bodies in chunks. Each chunk is atomic on the service; a chunk whose outcome is
@@ -58,7 +59,7 @@ async function uploadChunk<T>(
   signal: AbortSignal | undefined,
 ): Promise<T[]> {
   const url = `${entityUrl(ctx, set)}/Actions.BulkUpload`;
-  const res = await call(ctx, { method: "POST", url, body: { [BODY_KEY[set]]: chunk }, signal });
+  const res = await call(ctx, { method: "POST", url, body: { [BULK_UPLOAD_BODY_KEY[set]]: chunk }, signal });
   const value = (res.data as { value?: unknown } | null)?.value;
   return Array.isArray(value)
     ? value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)))

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { IndicatorOfCompromise } from "../schema/index.js";
-import { csvCell } from "./report.js";
+import { csvRows } from "./report.js";
 import { signalOption, type BulkSets } from "./sets.js";
 
 /** Options of {@link exportIocs}. */
@@ -28,9 +28,7 @@ export async function exportIocs(
   const query = { ...(filter.trim() ? { filter } : {}), pageSize: 1000, ...signalOption(options.signal) };
   for await (const ioc of sets.iocs.list(query)) rows.push(exportRow(ioc));
   const json = (options.format ?? (extname(path).toLowerCase() === ".json" ? "json" : "csv")) === "json";
-  const text = json
-    ? `${JSON.stringify({ iocs: rows }, null, 2)}\n`
-    : [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
+  const text = json ? `${JSON.stringify({ iocs: rows }, null, 2)}\n` : csvRows(COLUMNS, rows);
   await writeFile(path, text, { encoding: "utf8", ...signalOption(options.signal) });
   return { path, count: rows.length };
 }

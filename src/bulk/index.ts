@@ -1,16 +1,32 @@
 // The bulk-edit engine: read, validate, plan (dry run), apply with progress, journal and resume. Never prints.
 export type { InputFormat, SourceRow, Rejection, ReadResult } from "./types.js";
 export { readInput, type ImportInput } from "./input/read.js";
-export { normalizeRows, iocKey, type Candidate, type Duplicate, type Normalized } from "./normalize.js";
+export { normalizeRows, iocKey, type Candidate, type Normalized } from "./targets/ioc-rows.js";
+export type { CreateItem, CreateOutcome, Duplicate, LookupOptions, Target } from "./targets/target.js";
+export { iocTarget, type IocTarget, type IocRowOptions } from "./targets/iocs.js";
 export type { Progress } from "./progress.js";
 export type { BulkResult, BulkOperation, ItemFailure, Stop } from "./result.js";
 export { writeErrorReport } from "./report.js";
-export { importIocs, type ApplicableImportPlan } from "./import.js";
-export type { ImportOptions, ImportPlan, ImportCounts, PlannedUpdate, PlannedUnchanged } from "./plan.js";
-export type { ApplyOptions } from "./options.js";
-export type { BulkSets } from "./sets.js";
-export { updateWhere, deleteWhere, disableWhere } from "./where.js";
-export type { EditPlan, EditItem, EditOptions } from "./edit-plan.js";
+export { importIocs, importInto, type ApplicableImportPlan } from "./import/import.js";
+export { planImport } from "./import/plan.js";
+export type {
+  ImportOptions,
+  ImportPlan,
+  ImportCounts,
+  PlannedUpdate,
+  PlannedUnchanged,
+} from "./import/plan.js";
+export type { AnyPlan, ApplyOptions, Confirm } from "./options.js";
+export type { Applier, BulkSets } from "./sets.js";
+export { updateWhere, deleteWhere, disableWhere } from "./edit/where.js";
+export type { EditPlan, EditPlanData, EditItem, EditOptions } from "./edit/plan.js";
+export type { Applicable } from "./apply.js";
 export { exportIocs, type ExportOptions } from "./export.js";
-export { attachBulkEdits, type IocBulkEdits, type AlertBulkEdits, type WithBulkEdits } from "./attach.js";
+export {
+  withBulkEdits,
+  type IocBulkEdits,
+  type AlertBulkEdits,
+  type BulkIocs,
+  type BulkAlerts,
+} from "./edits.js";
 export { planRows, type PlanRow } from "./plan-rows.js";

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { open, readFile, type FileHandle } from "node:fs/promises";
 import { invalid } from "./errors.js";
 
@@ -16,8 +17,6 @@ export type JournalEntry =
 export interface JournalState {
   readonly done: Map<string, { outcome: Outcome; id?: number | undefined }>;
   readonly unacknowledged: Set<string>;
-  /** How many runs wrote to the journal before this one. */
-  readonly runs: number;
 }
 
 /**
@@ -116,14 +115,13 @@ function readState(
   path: string,
   begin: { operation: string; fingerprint: string },
 ): JournalState {
-  const state: JournalState = { done: new Map(), unacknowledged: new Set(), runs: 0 };
+  const state: JournalState = { done: new Map(), unacknowledged: new Set() };
   for (const entry of entries) {
     if (entry.kind === "begin") {
       if (entry.operation !== begin.operation || entry.fingerprint !== begin.fingerprint) {
         const rule = `belongs to another ${entry.operation} (different input or filter); use a new journal file`;
         throw invalid("journal", path, rule, `Journal ${path} ${rule}`);
       }
-      (state as { runs: number }).runs++;
     } else if (entry.kind === "sent") for (const key of entry.keys) state.unacknowledged.add(key);
     else if (entry.kind === "done") {
       for (const { key, outcome, id } of entry.items) {
@@ -133,4 +131,15 @@ function readState(
     } else if (entry.kind === "failed") for (const { key } of entry.items) state.unacknowledged.delete(key);
   }
   return state;
+}
+
+/**
+ * A stable digest of a set of keys (order does not matter): what a journal's begin line names its edit by.
+ * @example fingerprintOf(["b", "a"]) === fingerprintOf(["a", "b"]) // true
+ */
+export function fingerprintOf(keys: readonly string[]): string {
+  return createHash("sha256")
+    .update([...keys].sort().join("\n"))
+    .digest("hex")
+    .slice(0, 32);
 }

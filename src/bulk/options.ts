@@ -1,11 +1,24 @@
+import type { EditPlanData } from "./edit/plan.js";
 import { invalid } from "./errors.js";
+import type { ImportPlan } from "./import/plan.js";
 import { systemClock, type Clock } from "../http/index.js";
 import type { Progress } from "./progress.js";
+import type { CreateItem } from "./targets/target.js";
+
+/** An import plan or an edit-by-filter plan, as a confirmation sees it. */
+export type AnyPlan = ImportPlan<CreateItem> | EditPlanData;
+
+/**
+ * Asked once before a plan writes anything, with the plan (its counts and rows): `true` goes ahead, `false`
+ * writes nothing and `apply` resolves to undefined. The console passes a yes/no prompt.
+ * @example await plan.apply({ confirm: async (p) => (await ask(`Write ${p.counts.create}?`)) === "y" })
+ */
+export type Confirm = (plan: AnyPlan) => boolean | Promise<boolean>;
 
 /** Options of a plan's `apply`. */
 export interface ApplyOptions {
-  /** Must be `true`: writing is never implicit (the REPL asks first, then passes it). */
-  readonly confirm: boolean;
+  /** `true`, or a {@link Confirm} that asks first: writing is never implicit (anything else refuses). */
+  readonly confirm?: boolean | Confirm;
   /** Receives progress snapshots, at most every `progressIntervalMs` and once at the end. */
   readonly onProgress?: (progress: Progress) => void;
   /** Aborting stops scheduling; the result says what was done, and a rerun with the same journal finishes. */
@@ -14,7 +27,7 @@ export interface ApplyOptions {
   readonly journal?: string;
   /** Single-item requests (updates, deletes, per-item creates) in flight at once. Default: 8. */
   readonly concurrency?: number;
-  /** IOCs per Actions.BulkUpload call, at most 5,000. Default: 1,000. */
+  /** Items per batch create call (IOCs: Actions.BulkUpload, at most 5,000). Default: the target's (IOCs: 1,000). */
   readonly chunkSize?: number;
   /** BulkUpload calls in flight at once. Default: 2. */
   readonly chunkConcurrency?: number;
@@ -30,7 +43,7 @@ export interface ApplyOptions {
   readonly clock?: Clock;
 }
 
-/** Apply options with every default applied. */
+/** Apply options with every default applied; `confirm` is left to the engine, which asks before writing. */
 export interface ApplySettings {
   readonly onProgress: ((progress: Progress) => void) | undefined;
   readonly signal: AbortSignal | undefined;
@@ -46,20 +59,25 @@ export interface ApplySettings {
 }
 
 /**
- * Checks the confirmation and applies defaults once.
- * @example normalizeApplyOptions({ confirm: true }).chunkSize // 1000
+ * Checks that writing was confirmed (`true` or a callback to ask) and applies defaults once; `chunkSize` is
+ * capped by the target's batch ceiling.
+ * @example normalizeApplyOptions({ confirm: true }, "Importing IOCs", { default: 1000, max: 5000 }).chunkSize // 1000
  */
-export function normalizeApplyOptions(options: ApplyOptions | undefined, what: string): ApplySettings {
-  if (options?.confirm !== true) {
+export function normalizeApplyOptions(
+  options: ApplyOptions,
+  what: string,
+  batch: { readonly default: number; readonly max: number } = { default: 1, max: 1 },
+): ApplySettings {
+  if (options.confirm !== true && typeof options.confirm !== "function") {
     const message = `${what} writes to the service: call apply({ confirm: true }) to go ahead (nothing was written)`;
-    throw invalid("confirm", options?.confirm, "must be true to write", message);
+    throw invalid("confirm", options.confirm, "must be true (or a function that asks) to write", message);
   }
   return {
     onProgress: options.onProgress,
     signal: options.signal,
     journal: options.journal,
     concurrency: whole("concurrency", options.concurrency ?? 8, 1, 256),
-    chunkSize: whole("chunkSize", options.chunkSize ?? 1000, 1, 5000),
+    chunkSize: whole("chunkSize", options.chunkSize ?? batch.default, 1, batch.max),
     chunkConcurrency: whole("chunkConcurrency", options.chunkConcurrency ?? 2, 1, 16),
     strategy: options.strategy ?? "bulk",
     maxAttempts: whole("maxAttempts", options.maxAttempts ?? 5, 1, 100),

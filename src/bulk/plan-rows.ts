@@ -1,5 +1,7 @@
-import type { EditPlan } from "./edit-plan.js";
-import type { ImportPlan } from "./plan.js";
+import type { EditPlanData } from "./edit/plan.js";
+import type { ImportPlan } from "./import/plan.js";
+import type { AnyPlan } from "./options.js";
+import type { CreateItem } from "./targets/target.js";
 
 /** One line of a plan as a table shows it (the REPL and notebooks format these; bulk never prints). */
 export interface PlanRow {
@@ -17,11 +19,11 @@ export interface PlanRow {
  * to it and why: ready for a table.
  * @example pp(planRows(await iocs.import("feed.csv", { alert: 1, dryRun: true })))
  */
-export function planRows(plan: ImportPlan | EditPlan): PlanRow[] {
+export function planRows(plan: AnyPlan): PlanRow[] {
   return plan.operation === "import" ? importRows(plan) : editRows(plan);
 }
 
-function importRows(plan: ImportPlan): PlanRow[] {
+function importRows(plan: ImportPlan<CreateItem>): PlanRow[] {
   const keyOfLine = new Map(plan.create.map((c) => [c.line, c.key]));
   const rows: PlanRow[] = [
     ...plan.create.map((c) => ({ Line: c.line, Action: "create" as const, What: c.key, Reason: "" })),
@@ -55,7 +57,7 @@ function importRows(plan: ImportPlan): PlanRow[] {
   return rows.sort((a, b) => (a.Line ?? 0) - (b.Line ?? 0));
 }
 
-function editRows(plan: EditPlan): PlanRow[] {
+function editRows(plan: EditPlanData): PlanRow[] {
   const action: PlanRow["Action"] =
     plan.operation === "deleteWhere" ? "delete" : plan.operation === "disableWhere" ? "disable" : "update";
   return [

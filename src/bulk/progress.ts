@@ -17,14 +17,11 @@ export interface Progress {
   readonly waitingMs: number;
 }
 
-/** Counts finished items and reports snapshots, at most once per `intervalMs` except the last. */
-export class ProgressTracker {
-  /** Items this run has to write; set once the run knows. */
-  total = 0;
-  done = 0;
-  failed = 0;
-  skipped = 0;
-  waitingMs = 0;
+/** The counts a progress snapshot is made from; the run's tally holds them, the reporter only reads them. */
+export type ProgressCounts = Pick<Progress, "total" | "done" | "failed" | "skipped" | "waitingMs">;
+
+/** Reports snapshots of the counts it is given, at most once per `intervalMs` except the last. */
+export class ProgressReporter {
   readonly #started: number;
   #lastReport = Number.NEGATIVE_INFINITY;
 
@@ -36,27 +33,25 @@ export class ProgressTracker {
     this.#started = clock.now();
   }
 
-  /** The current snapshot. */
-  snapshot(): Progress {
-    const elapsedMs = this.clock.now() - this.#started;
-    const finished = this.done + this.failed;
-    const ratePerSecond = elapsedMs > 0 ? (finished * 1000) / elapsedMs : 0;
-    const left = this.total - finished - this.skipped;
-    const etaMs = ratePerSecond > 0 ? Math.max(0, (left / ratePerSecond) * 1000) : undefined;
-    const { total, done, failed, skipped, waitingMs } = this;
-    return { total, done, failed, skipped, ratePerSecond, etaMs, elapsedMs, waitingMs };
-  }
-
   /** Calls `onProgress` if the interval has passed (always when `final`); a throwing callback is ignored. */
-  report(final = false): void {
+  report(counts: () => ProgressCounts, final = false): void {
     if (!this.onProgress) return;
     const now = this.clock.now();
     if (!final && now - this.#lastReport < this.intervalMs) return;
     this.#lastReport = now;
     try {
-      this.onProgress(this.snapshot());
+      this.onProgress(this.#snapshot(counts(), now));
     } catch {
       // A display bug in the caller's callback must not stop the edit.
     }
+  }
+
+  #snapshot(counts: ProgressCounts, now: number): Progress {
+    const elapsedMs = now - this.#started;
+    const finished = counts.done + counts.failed;
+    const ratePerSecond = elapsedMs > 0 ? (finished * 1000) / elapsedMs : 0;
+    const left = counts.total - finished - counts.skipped;
+    const etaMs = ratePerSecond > 0 ? Math.max(0, (left / ratePerSecond) * 1000) : undefined;
+    return { ...counts, ratePerSecond, etaMs, elapsedMs };
   }
 }

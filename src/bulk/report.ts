@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { csvText } from "../display/index.js";
 import type { BulkResult } from "./result.js";
 
 const COLUMNS = ["kind", "line", "id", "key", "field", "value", "rule", "error", "status", "code"] as const;
@@ -28,18 +29,28 @@ export async function writeErrorReport(
   const jsonl = [".jsonl", ".json", ".ndjson"].includes(extname(path).toLowerCase());
   const text = jsonl
     ? rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "")
-    : [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
+    : csvRows(COLUMNS, rows);
   await writeFile(path, text, { encoding: "utf8", signal: options.signal });
   return path;
 }
 
 /**
- * One CSV cell: quoted (with quotes doubled) when it holds a comma, quote or line break.
- * @example csvCell('a "b"') // '"a ""b"""'
+ * A header and one CSV line per row, through display's one CSV writer (quoting, formula guard); objects are
+ * written as JSON so that a rejected row's value reads back as it was.
+ * @example csvRows(["Type", "Value"], [{ Type: "Sha1", Value: "8311e8..." }])
  */
-export function csvCell(value: unknown): string {
+export function csvRows<C extends string>(
+  columns: readonly C[],
+  rows: readonly Partial<Record<C, unknown>>[],
+): string {
+  return csvText([columns, ...rows.map((row) => columns.map((c) => cell(row[c])))]);
+}
+
+function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  const text =
-    typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return typeof value === "string"
+    ? value
+    : typeof value === "object"
+      ? JSON.stringify(value)
+      : String(value);
 }

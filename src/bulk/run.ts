@@ -2,7 +2,7 @@ import { failureOf } from "./errors.js";
 import { Journal, type Outcome } from "./journal.js";
 import type { RunItem, RunMemory } from "./memory.js";
 import type { ApplySettings } from "./options.js";
-import { ProgressTracker } from "./progress.js";
+import { ProgressReporter, type ProgressCounts } from "./progress.js";
 import { writeErrorReport } from "./report.js";
 import {
   freezeResult,
@@ -14,10 +14,15 @@ import {
 } from "./result.js";
 import type { Rejection } from "./types.js";
 
-/** The bookkeeping of one apply: tally, progress, journal (file and memory), stop reason. */
+/**
+ * The bookkeeping of one apply: the tally (the one place counts live; progress reads it), the journal (file and
+ * memory) and the stop reason.
+ */
 export class Run {
   readonly tally: Tally = newTally();
-  readonly tracker: ProgressTracker;
+  /** Items this run has to write; set once the engine knows what an earlier run left. */
+  total = 0;
+  readonly #progress: ProgressReporter;
   readonly #started: number;
   #ownWaitMs = 0;
 
@@ -28,7 +33,7 @@ export class Run {
     readonly journal: Journal | undefined,
     readonly waitedMs: () => number,
   ) {
-    this.tracker = new ProgressTracker(settings.clock, settings.onProgress, settings.progressIntervalMs);
+    this.#progress = new ProgressReporter(settings.clock, settings.onProgress, settings.progressIntervalMs);
     this.#started = settings.clock.now();
   }
 
@@ -94,8 +99,7 @@ export class Run {
     }
     await this.journal?.append({ kind: "done", items: items.map(({ key, id }) => ({ key, outcome, id })) });
     this.tally[outcome] += items.length;
-    this.tracker.done += items.length;
-    this.#report();
+    this.#progress.report(() => this.#counts());
   }
 
   /** Records items that failed for good, with the error. */
@@ -109,8 +113,7 @@ export class Run {
     });
     for (const item of items) this.tally.failures.push({ ...item, ...failure });
     this.tally.failed += items.length;
-    this.tracker.failed += items.length;
-    this.#report();
+    this.#progress.report(() => this.#counts());
   }
 
   /** Stops scheduling for a reason other than the signal (the first reason wins). */
@@ -126,8 +129,7 @@ export class Run {
   }): Promise<BulkResult> {
     const t = this.tally;
     t.unchanged += extra.unchanged ?? 0;
-    t.skipped = Math.max(0, this.tracker.total - this.tracker.done - this.tracker.failed);
-    this.tracker.skipped = t.skipped;
+    t.skipped = Math.max(0, this.total - this.#done() - t.failed);
     if (!t.stopped && this.settings.signal?.aborted)
       t.stopped = { reason: "aborted", message: "Aborted: run again with the same journal to finish" };
     const waitingMs = this.#waitingMs();
@@ -135,8 +137,7 @@ export class Run {
     const result = freezeResult(this.operation, t, { ...extra, durationMs, waitingMs });
     await this.journal?.append({ kind: "end", at: new Date().toISOString(), summary: summaryOf(result) });
     await this.journal?.close();
-    this.tracker.waitingMs = waitingMs;
-    this.tracker.report(true);
+    this.#progress.report(() => this.#counts(waitingMs), true);
     if (!this.settings.report) return result;
     return { ...result, reportPath: await writeErrorReport(result, this.settings.report) };
   }
@@ -145,8 +146,14 @@ export class Run {
     return this.waitedMs() + this.#ownWaitMs;
   }
 
-  #report(): void {
-    this.tracker.waitingMs = this.#waitingMs();
-    this.tracker.report();
+  // Items this run wrote: every outcome counted, less those an earlier run had finished.
+  #done(): number {
+    const t = this.tally;
+    return t.created + t.updated + t.deleted + t.disabled - t.resumed;
+  }
+
+  #counts(waitingMs = this.#waitingMs()): ProgressCounts {
+    const { failed, skipped } = this.tally;
+    return { total: this.total, done: this.#done(), failed, skipped, waitingMs };
   }
 }

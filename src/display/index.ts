@@ -5,7 +5,7 @@ export { formatTable } from "./table.js";
 export { formatRecord } from "./record.js";
 export { formatError, isErrorLike } from "./error.js";
 export { formatValue } from "./value.js";
-export { toCsv } from "./csv.js";
+export { csvText, toCsv } from "./csv.js";
 export { toJson } from "./json.js";
 export { toHtml, escapeHtml } from "./html.js";
 export { pp, type DisplayBundle, type Formatted, type HtmlDisplay } from "./pp.js";

@@ -35,7 +35,7 @@ export function bannerHead(state: Pick<ReplState, "config">): string {
 export function placeLabel(state: Pick<ReplState, "config" | "session" | "connected">): string {
   const { config } = state;
   if (config.mode === "emulator") return "emulator";
-  const claims = state.connected ? state.session.token?.claims?.() : undefined;
+  const claims = state.connected ? state.session?.token?.claims?.() : undefined;
   const tid = (claims as { tid?: unknown } | undefined)?.tid;
   if (typeof tid === "string" && tid !== "") return tid;
   const tenant = urlOf(config.authUrl)
@@ -71,5 +71,5 @@ function urlOf(text: string | undefined): URL | undefined {
  */
 export function connectedLine(state: Pick<ReplState, "config" | "emulator" | "session">): string {
   const apiUrl = state.emulator?.apiUrl ?? state.config.apiUrl ?? DEFAULT_API_URL;
-  return `Connected to ${apiUrl} · Token expires ${formatTime(state.session.token?.expiresAt)}`;
+  return `Connected to ${apiUrl} · Token expires ${formatTime(state.session?.token.expiresAt)}`;
 }

@@ -13,8 +13,9 @@ import { historyPath } from "./history.js";
 import { rcPath, runStartupFile } from "./rc.js";
 import { loadScript } from "./script.js";
 import { createConsole } from "./server.js";
+import { consoleApplier } from "./bulk/apply.js";
 import { closeSession, openSession } from "./session.js";
-import type { ReplSession, ReplState } from "./types.js";
+import type { ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -64,13 +65,11 @@ function watchRejections(state: ReplState): void {
   if (!state.interactive) process.on("unhandledRejection", (reason) => reportError(state, reason));
 }
 
-/** Stands in for the session until it is connected (nothing reads it before then). */
-const NOT_CONNECTED: ReplSession = { alerts: {}, iocs: {} };
-
 function newState(config: ReplConfig, interactive: boolean): ReplState {
   return {
     config,
-    session: NOT_CONNECTED,
+    session: undefined,
+    server: undefined,
     emulator: undefined,
     format: "table",
     color: interactive && process.stdout.hasColors?.() === true,
@@ -90,7 +89,7 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
 
 /** Connects and records the session and its emulator in the state (and the demo secret for redaction). */
 async function connectSession(state: ReplState): Promise<void> {
-  const opened = await openSession(state.config);
+  const opened = await openSession(state.config, consoleApplier(state));
   Object.assign(state, opened, { connected: true });
   if (opened.emulator) state.secrets.add(opened.emulator.clientSecret);
 }

@@ -1,5 +1,4 @@
 import type { REPLServer } from "node:repl";
-import { consoleSession, consoleSets } from "./bulk/sets.js";
 import { replHelpers } from "./helpers.js";
 import { keptCallsQuiet } from "./kept.js";
 import { outputWidth, type ReplState } from "./types.js";
@@ -11,14 +10,15 @@ import { outputWidth, type ReplState } from "./types.js";
  */
 export function installContext(server: REPLServer, state: ReplState): () => void {
   const fill = (context: Record<string, unknown>): void => {
-    if (!state.connected) return;
-    // Their bulk edits return plans whose apply asks first and shows progress (see bulk/sets.ts).
-    const bulkSets = consoleSets(state.session, { server, state });
+    const session = state.session;
+    if (!state.connected || !session) return;
+    // The session's own sets: their plans apply through the console's applier (asks first, shows progress).
+    // At the prompt a call's promise is marked handled when made, so a kept one warns nobody (kept.ts).
     const sets = state.interactive
-      ? { alerts: keptCallsQuiet(bulkSets.alerts), iocs: keptCallsQuiet(bulkSets.iocs) }
-      : bulkSets;
+      ? { alerts: keptCallsQuiet(session.alerts), iocs: keptCallsQuiet(session.iocs) }
+      : { alerts: session.alerts, iocs: session.iocs };
     const names: Record<string, unknown> = {
-      session: consoleSession(state.session, sets),
+      session,
       ...sets,
       ...replHelpers(() => ({
         width: outputWidth(state),

@@ -40,6 +40,7 @@ export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLSe
   });
   // Ctrl-C while an evaluation runs aborts its signal: the call in flight stops and the prompt comes back.
   server.on("SIGINT", () => state.controller?.abort(cancelledByUser()));
+  state.server = server;
   const fill = installContext(server, state);
   // Connecting and .login change where the console is: the prompt says so from then on.
   const refill = (): void => {

@@ -2,11 +2,12 @@ import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
 import { abortSignal } from "./abortable.js";
 import { startEmbeddedEmulator } from "./embedded.js";
-import type { ReplSession } from "./types.js";
+import type { Applier } from "../bulk/index.js";
+import type { ConnectedSession } from "../session.js";
 
 /** A connected session and the emulator started for it, if any. */
 export interface OpenedSession {
-  readonly session: ReplSession;
+  readonly session: ConnectedSession;
   readonly emulator: RunningEmulator | undefined;
 }
 
@@ -16,7 +17,7 @@ export interface OpenedSession {
  * call on the session obeys the signal of the evaluation or command that makes it (Ctrl-C aborts it).
  * @example const { session, emulator } = await openSession(config)
  */
-export async function openSession(config: ReplConfig): Promise<OpenedSession> {
+export async function openSession(config: ReplConfig, applier?: Applier): Promise<OpenedSession> {
   // Loaded here, not at the top: undici alone takes longer to load than Node's REPL takes to start.
   const { connect } = await import("../connect.js");
   const emulator = config.mode === "emulator" ? await startEmbeddedEmulator() : undefined;
@@ -35,7 +36,11 @@ export async function openSession(config: ReplConfig): Promise<OpenedSession> {
           clientSecret: config.clientSecret,
           resource: config.resource,
         });
-    const session = await connect({ ...options, defaultSignal: abortSignal });
+    const session = await connect({
+      ...options,
+      defaultSignal: abortSignal,
+      ...(applier ? { applier } : {}),
+    });
     return { session, emulator };
   } catch (err) {
     await emulator?.close();
@@ -44,8 +49,11 @@ export async function openSession(config: ReplConfig): Promise<OpenedSession> {
 }
 
 /** Closes the session (and its connection pool), then the emulator (the pool's sockets point at it). */
-export async function closeSession(opened: OpenedSession): Promise<void> {
-  await opened.session.close?.();
+export async function closeSession(opened: {
+  readonly session: ConnectedSession | undefined;
+  readonly emulator: RunningEmulator | undefined;
+}): Promise<void> {
+  await opened.session?.close();
   await opened.emulator?.close();
 }
 

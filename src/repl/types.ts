@@ -1,14 +1,8 @@
+import type { REPLServer } from "node:repl";
 import type { Writable } from "node:stream";
+import type { ConnectedSession } from "../session.js";
 import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
-
-/** The parts of a session the console uses: structural, so the console works with any conforming client. */
-export interface ReplSession {
-  readonly alerts: object;
-  readonly iocs: object;
-  readonly token?: { readonly expiresAt?: Date | number | string | undefined; claims?(): unknown };
-  close?(): Promise<void> | void;
-}
 
 /** How results are printed: `.format table|json|csv`. */
 export const FORMATS = ["table", "json", "csv"] as const;
@@ -18,7 +12,10 @@ export type Format = (typeof FORMATS)[number];
 /** Everything one console run shares between its parts. Mutable on purpose: commands change it. */
 export interface ReplState {
   config: ReplConfig;
-  session: ReplSession;
+  /** The connected session (typed sets with their bulk edits); undefined until connected. */
+  session: ConnectedSession | undefined;
+  /** The console's REPL once it is made: plans' confirmations gate its input, results print above its prompt. */
+  server: REPLServer | undefined;
   /** The embedded emulator, when the console started one. */
   emulator: RunningEmulator | undefined;
   format: Format;

@@ -145,3 +145,9 @@ export const IOC_BIND_PROPERTY = "AlertDefinition@odata.bind";
 
 /** Documented ceiling of one Actions.BulkUpload call. */
 export const BULK_UPLOAD_MAX = 5000;
+
+/** The array property of an Actions.BulkUpload body per set, as the docs name it: `{"iocs": [...]}`. */
+export const BULK_UPLOAD_BODY_KEY: Readonly<Record<EntitySetName, string>> = {
+  AlertDefinitions: "alertDefinitions",
+  IndicatorsOfCompromise: "iocs",
+};

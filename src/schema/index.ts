@@ -29,6 +29,7 @@ export {
   NAVIGATION,
   IOC_BIND_PROPERTY,
   BULK_UPLOAD_MAX,
+  BULK_UPLOAD_BODY_KEY,
   type EdmType,
   type FieldFact,
 } from "./fields.js";

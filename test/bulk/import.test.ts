@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Session } from "../../src/api/index.js";
 import { importIocs, planRows, writeErrorReport, type BulkSets } from "../../src/bulk/index.js";
@@ -60,6 +61,19 @@ describe("importIocs", () => {
       "Md5|d41d8cd98f00b204e9800998ecf8427e|Equals",
       "Sha256|2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae|Equals",
     ]);
+  });
+
+  it("defuses a rejected value a spreadsheet would run as a formula in the CSV error report", async () => {
+    const alert = await newAlert(session);
+    const dir = await mkdtemp(join(tmpdir(), "bulk-report-"));
+    const formula = '=HYPERLINK("http://evil.example/","open me")';
+    const input = `Type,Value\nSha1,"${formula.replaceAll('"', '""')}"\n`;
+    const plan = await importIocs(session, input, { alert, format: "csv" });
+    const result = await plan.apply({ confirm: true, report: join(dir, "errors.csv") });
+    expect(result.rejections.map((r) => r.value)).toEqual([formula]);
+    const cells = parse(await readFile(join(dir, "errors.csv"), "utf8")).flat() as string[];
+    expect(cells.filter((cell) => /^[=+@]/.test(cell))).toEqual([]);
+    expect(cells).toContain(`'${formula}`);
   });
 
   it("plans a dry run without writing anything, and refuses to apply it", async () => {

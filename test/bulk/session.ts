@@ -1,5 +1,5 @@
 import { afterAll } from "vitest";
-import { connect, type ConnectOptions } from "../../src/connect.js";
+import { connect, type ConnectedSession, type ConnectOptions } from "../../src/connect.js";
 import type { Session } from "../../src/api/index.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import type { IndicatorOfCompromise } from "../../src/schema/index.js";
@@ -8,7 +8,10 @@ import type { IndicatorOfCompromise } from "../../src/schema/index.js";
  * A session on the test emulator, closed in `afterAll`.
  * @example const session = await openSession(emu)
  */
-export async function openSession(emu: RunningEmulator, options: ConnectOptions = {}): Promise<Session> {
+export async function openSession(
+  emu: RunningEmulator,
+  options: ConnectOptions = {},
+): Promise<ConnectedSession> {
   const session = await connect({
     authUrl: emu.authUrl,
     apiUrl: emu.apiUrl,

@@ -2,9 +2,8 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Session } from "../../src/api/index.js";
+import type { ConnectedSession } from "../../src/connect.js";
 import {
-  attachBulkEdits,
   deleteWhere,
   disableWhere,
   exportIocs,
@@ -16,7 +15,7 @@ import { where } from "../../src/http/filter.js";
 import { startTestEmulator } from "../helpers/emulator.js";
 import { iocsOf, keysOf, newAlert, openSession, syntheticCsv } from "./session.js";
 
-let session: Session;
+let session: ConnectedSession;
 beforeAll(async () => {
   session = await openSession(await startTestEmulator({ quiet: true }));
 });
@@ -92,9 +91,10 @@ describe("edits by filter", () => {
     const unchanged = await importIocs(session, file);
     expect(unchanged.counts).toMatchObject({ rows: 30, create: 0, update: 0, unchanged: 30, rejected: 0 });
     const target = await newAlert(session);
+    // CSV lines end in CRLF (RFC 4180): the alert definition is the last cell of each line.
     const text = (await readFile(file, "utf8")).replaceAll(
-      format === "csv" ? `,${source}\n` : `"AlertDefinition": ${source}`,
-      format === "csv" ? `,${target}\n` : `"AlertDefinition": ${target}`,
+      format === "csv" ? `,${source}\r\n` : `"AlertDefinition": ${source}`,
+      format === "csv" ? `,${target}\r\n` : `"AlertDefinition": ${target}`,
     );
     await (await importIocs(session, text)).apply({ confirm: true });
     const copied = await iocsOf(session, target);
@@ -102,8 +102,8 @@ describe("edits by filter", () => {
     expect(copied.filter((i) => !i.Enabled)).toHaveLength(6);
   });
 
-  it("works as methods of the session's sets once attached, with filters from the where helper", async () => {
-    const attached = attachBulkEdits(session);
+  it("works as typed members of the connected session's sets, with filters from the where helper", async () => {
+    const attached = session;
     const alert = await newAlert(session);
     const plan = await attached.iocs.import(syntheticCsv(10), { alert });
     expect((await plan.apply({ confirm: true })).created).toBe(10);

@@ -1,4 +1,4 @@
-import { BULK_UPLOAD_MAX, type EntitySetName } from "../../schema/index.js";
+import { BULK_UPLOAD_BODY_KEY, BULK_UPLOAD_MAX, type EntitySetName } from "../../schema/index.js";
 import { buildNew } from "../model/build.js";
 import { checkQuota } from "../model/quota.js";
 import { batchTooLarge, invalidBody, ODataFailure } from "../protocol/errors.js";
@@ -9,12 +9,6 @@ import type { ApiReply, ApiRequest } from "./types.js";
 
 // Item failures quoted in a refused bulk upload's message; the rest are counted.
 const MAX_REPORTED = 10;
-
-/** The array property of a bulk body per set, as the docs name it. */
-export const BULK_PROPERTY: Readonly<Record<EntitySetName, string>> = {
-  AlertDefinitions: "alertDefinitions",
-  IndicatorsOfCompromise: "iocs",
-};
 
 /**
  * POST on a collection: validates, checks quotas, stores, and answers 201 with the entity and `Location`.
@@ -41,7 +35,7 @@ export function createEntity(service: Service, request: ApiRequest, set: EntityS
  */
 export function bulkUpload(service: Service, request: ApiRequest, set: EntitySetName): ApiReply {
   const items = bulkItems(request.body, set);
-  const property = BULK_PROPERTY[set];
+  const property = BULK_UPLOAD_BODY_KEY[set];
   const first = peekId(service, set);
   const author = authorOf(service, request);
   const entities: Entity[] = [];
@@ -74,7 +68,7 @@ function bulkRefused(failures: readonly ODataFailure[], total: number): ODataFai
 }
 
 function bulkItems(body: unknown, set: EntitySetName): unknown[] {
-  const property = BULK_PROPERTY[set];
+  const property = BULK_UPLOAD_BODY_KEY[set];
   const shape = `{"${property}": [ ... ]}`;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw invalidBody(`Actions.BulkUpload on ${set} takes ${shape}`);

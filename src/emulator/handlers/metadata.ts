@@ -1,4 +1,5 @@
 import {
+  BULK_UPLOAD_BODY_KEY,
   ENTITY_SETS,
   FIELDS_BY_SET,
   NAVIGATION,
@@ -51,7 +52,7 @@ function entityType(set: EntitySetName): string {
 function actions(): string {
   const bulk = ENTITY_SETS.map((set) => {
     const type = `Collection(${NS}.${TYPE_NAME[set]})`;
-    const param = set === "AlertDefinitions" ? "alertDefinitions" : "iocs";
+    const param = BULK_UPLOAD_BODY_KEY[set];
     return (
       `<Action Name="BulkUpload" IsBound="true"><Parameter Name="bindingParameter" Type="${type}"/>` +
       `<Parameter Name="${param}" Type="${type}"/><ReturnType Type="${type}"/></Action>`

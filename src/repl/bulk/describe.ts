@@ -1,10 +1,9 @@
 // Words for bulk plans and results at the console: which shape a value has, what a plan would write, and the
 // question asked before it does. Plans and results are recognised by shape, not class: they may come from
-// another realm (the REPL context) or from a session the console did not wrap.
-import type { BulkResult, EditPlan, ImportPlan } from "../../bulk/index.js";
+// another realm (the REPL context) or from a session the console did not make.
+import type { AnyPlan, BulkResult, CreateItem, ImportPlan } from "../../bulk/index.js";
 
-/** An import plan or an edit-by-filter plan, as the engine returns them (apply is not needed to show one). */
-export type AnyPlan = Omit<ImportPlan, "apply"> | Omit<EditPlan, "apply">;
+export type { AnyPlan } from "../../bulk/index.js";
 
 const OPERATIONS = ["import", "updateWhere", "deleteWhere", "disableWhere"];
 
@@ -85,7 +84,7 @@ export function confirmQuestion(plan: AnyPlan, patch?: Readonly<Record<string, u
   }
 }
 
-function importQuestion(plan: Omit<ImportPlan, "apply">): string {
+function importQuestion(plan: ImportPlan<CreateItem>): string {
   const { create, update } = plan.counts;
   const parts = [
     ...(create ? [`Create ${count(create, "IOC")}`] : []),
@@ -96,10 +95,10 @@ function importQuestion(plan: Omit<ImportPlan, "apply">): string {
   return `${parts.join(" and ")} ${underAlerts(plan)}?`;
 }
 
-// The alert definitions the writes go to: the last part of each key, or the candidate's own alertId.
-function underAlerts(plan: Omit<ImportPlan, "apply">): string {
+// The alert definitions the writes go to: the last part of each IOC key (Type|Value|DetectionFunction|alert).
+function underAlerts(plan: ImportPlan<CreateItem>): string {
   const ids = new Set<string>([
-    ...plan.create.map((c) => String(c.alertId)),
+    ...plan.create.map((c) => c.key.split("|").at(-1) ?? "?"),
     ...plan.update.map((u) => u.key.split("|").at(-1) ?? "?"),
   ]);
   const list = [...ids].sort((a, b) => Number(a) - Number(b));

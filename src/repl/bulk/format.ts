@@ -27,7 +27,7 @@ const ORDER: Record<PlanRow["Action"], number> = {
  * @example formatPlan(await iocs.import("feed.csv", { alert: 1, dryRun: true }), { width: 100 })
  */
 export function formatPlan(plan: AnyPlan, options: BulkDisplayOptions = {}): string {
-  const rows = planRows(plan as Parameters<typeof planRows>[0]).sort(
+  const rows = planRows(plan).sort(
     (a, b) => ORDER[a.Action] - ORDER[b.Action] || (a.Line ?? 0) - (b.Line ?? 0),
   );
   const warnings = plan.operation === "import" ? plan.warnings.map((w) => `Warning: ${w}`) : [];
@@ -114,7 +114,7 @@ export function formatBulkValue(
   options: BulkDisplayOptions = {},
 ): string | undefined {
   if (format === "table" && isPlan(value)) return formatPlan(value, options);
-  if (format === "csv" && isPlan(value)) return toCsv(planRows(value as Parameters<typeof planRows>[0]));
+  if (format === "csv" && isPlan(value)) return toCsv(planRows(value));
   if (format === "table" && isBulkResult(value)) return formatResult(value, options);
   return undefined;
 }

@@ -1,16 +1,13 @@
-// The entity-set calls the commands make, typed structurally: the console needs only these shapes. Commands
-// pass no signal: the session's default signal (see abortable.ts) lets Ctrl-C cancel them.
+// The entity sets the commands call. Commands pass no signal: the session's default signal (see abortable.ts)
+// lets Ctrl-C cancel them.
+import type { BulkAlerts, BulkIocs } from "../../bulk/index.js";
 import type { ReplState } from "../types.js";
 
-type Entity = Record<string, unknown>;
-
-/** What the commands call on `alerts` and `iocs`. */
-export interface SetApi {
-  list(): PromiseLike<readonly Entity[]>;
-  create(input: Entity): Promise<Entity>;
-}
-
-/** The session's entity sets as the commands use them. */
-export function entitySets(state: ReplState): { alerts: SetApi; iocs: SetApi } {
-  return { alerts: state.session.alerts as SetApi, iocs: state.session.iocs as SetApi };
+/**
+ * The session's entity sets, typed; commands run once the session is connected (they wait for it).
+ * @example const { alerts } = entitySets(state); await alerts.list()
+ */
+export function entitySets(state: ReplState): { alerts: BulkAlerts; iocs: BulkIocs } {
+  if (!state.session) throw new Error("Not connected: .login to connect");
+  return { alerts: state.session.alerts, iocs: state.session.iocs };
 }

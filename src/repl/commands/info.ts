@@ -46,8 +46,8 @@ Commands:
 Tab completes names, methods, field names in create/update and enum values in quotes. Ctrl-C cancels a call.`;
 
 function tokenInfo(state: ReplState): { expiresAt: unknown; claims: unknown } {
-  const token = state.session.token;
-  return { expiresAt: token?.expiresAt, claims: token?.claims?.() };
+  const token = state.session?.token;
+  return { expiresAt: token?.expiresAt, claims: token?.claims() };
 }
 
 /** `.whoami`: which service, which application, which tenant. */

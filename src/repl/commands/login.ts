@@ -2,6 +2,7 @@ import type { REPLServer } from "node:repl";
 import { withSecret } from "../config.js";
 import { askCredentials } from "../credentials.js";
 import { withPrompts } from "../prompts.js";
+import { consoleApplier } from "../bulk/apply.js";
 import { closeSession, openSession } from "../session.js";
 import type { ReplState } from "../types.js";
 import { say } from "./run.js";
@@ -15,7 +16,7 @@ export async function login(server: REPLServer, state: ReplState, onSession: () 
   const { secret, ...entered } = await withPrompts(server, state, (ask) => askCredentials(ask, state.config));
   state.secrets.add(secret);
   const config = withSecret({ ...state.config, ...entered, mode: "service", reason: ".login" }, secret);
-  const opened = await openSession(config);
+  const opened = await openSession(config, consoleApplier(state));
   const old = { session: state.session, emulator: state.emulator };
   Object.assign(state, { config, ...opened, connected: true });
   onSession();

@@ -43,9 +43,9 @@ export async function walkthrough(server: REPLServer, state: ReplState): Promise
       say(state, "", `Step ${n} of 5. ${text}`, `  ${code}`);
       return ask.confirm(n >= 4 ? "Run it? (this writes to the service)" : "Continue?", true);
     };
-    const keep = (name: string, value: Record<string, unknown>, what: string): void => {
+    const keep = (name: string, value: { readonly Id: number }, what: string): void => {
       server.context[name] = value;
-      made.push(`\`${name}\` holds ${what} ${String(value["Id"])}`);
+      made.push(`\`${name}\` holds ${what} ${value.Id}`);
     };
     if (
       !(await step(
@@ -55,7 +55,7 @@ export async function walkthrough(server: REPLServer, state: ReplState): Promise
       ))
     )
       return 1;
-    show({ expiresAt: state.session.token?.expiresAt ?? null });
+    show({ expiresAt: state.session?.token.expiresAt ?? null });
     if (!(await step(2, "Every call sends the token and JSON headers; the session adds them.", "session")))
       return 2;
     // What each request carries, the token itself hidden: the headers the session's transport sets.

@@ -1,4 +1,5 @@
 import type { REPLServer } from "node:repl";
+import type { IocCreateInput } from "../../api/index.js";
 import { formatRecord } from "../../display/index.js";
 import {
   CATEGORIES,
@@ -7,6 +8,7 @@ import {
   SEVERITIES,
   describeViolation,
   validateEntity,
+  type AlertDefinitionInput,
   type EntitySetName,
 } from "../../schema/index.js";
 import { withPrompts, type Asker } from "../prompts.js";
@@ -35,7 +37,7 @@ export function fieldValidator(
 
 const optional = (value: string): string | null => (value.trim() === "" ? null : value);
 
-async function askAlert(ask: Asker): Promise<Record<string, unknown>> {
+async function askAlert(ask: Asker): Promise<AlertDefinitionInput> {
   const text = (field: string, required: boolean): Promise<string> =>
     ask.input(field, { validate: fieldValidator("AlertDefinitions", field, required) });
   const Name = await text("Name", true);
@@ -49,7 +51,7 @@ async function askAlert(ask: Asker): Promise<Record<string, unknown>> {
   return { Name, Severity, InternalDescription, Title, UxDescription, RecommendedAction, Category, Enabled };
 }
 
-async function askIoc(ask: Asker, state: ReplState): Promise<Record<string, unknown>> {
+async function askIoc(ask: Asker, state: ReplState): Promise<IocCreateInput> {
   const { alerts } = entitySets(state);
   const first = await alerts.list();
   if (first.length === 0) throw new Error("No alert definitions yet: create one first (.new-alert)");
@@ -80,12 +82,18 @@ async function askIoc(ask: Asker, state: ReplState): Promise<Record<string, unkn
 /** `.new-alert` and `.new-ioc`: ask field by field (enum choices, validation as you type), show, confirm, create. */
 export async function newEntity(server: REPLServer, state: ReplState, kind: "alert" | "ioc"): Promise<void> {
   const created = await withPrompts(server, state, async (ask) => {
-    const body = kind === "alert" ? await askAlert(ask) : await askIoc(ask, state);
-    const setName = kind === "alert" ? "alerts" : "iocs";
-    say(state, `${setName}.create(${JSON.stringify(body, null, 2)})`);
-    if (!(await ask.confirm("Create it?", true))) return undefined;
-    return entitySets(state)[setName].create(body);
+    const confirmed = async (setName: string, body: object): Promise<boolean> => {
+      say(state, `${setName}.create(${JSON.stringify(body, null, 2)})`);
+      return ask.confirm("Create it?", true);
+    };
+    const { alerts, iocs } = entitySets(state);
+    if (kind === "alert") {
+      const body = await askAlert(ask);
+      return (await confirmed("alerts", body)) ? alerts.create(body) : undefined;
+    }
+    const body = await askIoc(ask, state);
+    return (await confirmed("iocs", body)) ? iocs.create(body) : undefined;
   });
   if (created === undefined) return say(state, "Nothing created.");
-  say(state, formatRecord(created, { width: outputWidth(state), color: state.color }));
+  say(state, formatRecord({ ...created }, { width: outputWidth(state), color: state.color }));
 }

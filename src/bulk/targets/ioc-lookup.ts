@@ -1,19 +1,13 @@
-import type { IndicatorOfCompromise } from "../schema/index.js";
-import { classifyFailure } from "./errors.js";
-import type { Candidate } from "./normalize.js";
-import { iocKey } from "./normalize.js";
-import { chunk, runPool } from "./pool.js";
-import { signalOption, type BulkIocSet } from "./sets.js";
+import type { Iocs } from "../../api/index.js";
+import type { IndicatorOfCompromise } from "../../schema/index.js";
+import { classifyFailure } from "../errors.js";
+import { chunk, runPool } from "../pool.js";
+import { signalOption } from "../sets.js";
+import { iocKey, type Candidate } from "./ioc-rows.js";
+import type { LookupOptions } from "./target.js";
 
 /** IOCs on the server, by identity key; the service accepts duplicates, so a key may hold several. */
 export type ExistingIocs = Map<string, IndicatorOfCompromise[]>;
-
-/** Options of {@link findExisting}. */
-export interface LookupOptions {
-  readonly signal?: AbortSignal | undefined;
-  /** Queries in flight at once. */
-  readonly concurrency: number;
-}
 
 // Values per `Value in (...)` query: keeps the URL near 4 KB even for SHA-256 values.
 const VALUES_PER_QUERY = 50;
@@ -27,7 +21,7 @@ const LIST_PAGE_SIZE = 1000;
  * @example const existing = await findExisting(session.iocs, candidates, { concurrency: 4 })
  */
 export async function findExisting(
-  iocs: BulkIocSet,
+  iocs: Iocs,
   candidates: readonly Candidate[],
   options: LookupOptions,
 ): Promise<ExistingIocs> {
@@ -43,7 +37,7 @@ export async function findExisting(
 }
 
 async function findForAlert(
-  iocs: BulkIocSet,
+  iocs: Iocs,
   alertId: number,
   group: readonly Candidate[],
   found: ExistingIocs,
@@ -80,7 +74,7 @@ async function findForAlert(
 
 /** Runs `Value in (...)` queries in batches, `concurrency` at a time, passing every IOC found to `add`. */
 async function queryByValues(
-  iocs: BulkIocSet,
+  iocs: Iocs,
   ofAlert: string,
   group: readonly Candidate[],
   add: (ioc: IndicatorOfCompromise) => void,

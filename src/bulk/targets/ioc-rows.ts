@@ -4,39 +4,21 @@ import {
   IOC_BIND_PROPERTY,
   parseAlertDefinitionRef,
   validateEntity,
-} from "../schema/index.js";
-import type { Violation } from "../schema/index.js";
-import { canonicalName } from "./columns.js";
-import { rejection, type Rejection, type SourceRow } from "./types.js";
+} from "../../schema/index.js";
+import type { Violation } from "../../schema/index.js";
+import type { CreateItem, Duplicate, Normalized as NormalizedOf } from "./target.js";
+import { rejection, type Rejection, type SourceRow } from "../types.js";
+import { canonicalName } from "./ioc-columns.js";
 
-/** A valid, normalised row ready to be created (or matched with an IOC the server already holds). */
-export interface Candidate {
-  readonly line: number;
-  /** Identity of an IOC: Type, Value, DetectionFunction and alert definition. */
-  readonly key: string;
+/** A valid, normalised IOC row ready to be created (or matched with an IOC the server already holds). */
+export interface Candidate extends CreateItem {
   readonly alertId: number;
-  /** The create body: normalised fields plus the alert-definition bind. */
-  readonly body: Readonly<Record<string, unknown>>;
   /** Enabled and ExpiresAt as the row stated them; only these are compared with an existing IOC. */
   readonly given: { readonly Enabled?: boolean; readonly ExpiresAt?: string | null };
 }
 
-/** A row whose IOC appears earlier in the same input; it is collapsed into that earlier row. */
-export interface Duplicate {
-  readonly line: number;
-  readonly duplicateOf: number;
-  readonly key: string;
-  /** True when the two rows disagree on Enabled or ExpiresAt (the earlier row wins). */
-  readonly conflicting: boolean;
-}
-
 /** Outcome of {@link normalizeRows}. */
-export interface Normalized {
-  readonly candidates: Candidate[];
-  readonly rejected: Rejection[];
-  readonly duplicates: Duplicate[];
-  readonly warnings: string[];
-}
+export type Normalized = NormalizedOf<Candidate>;
 
 /**
  * Validates and normalises every row with the shared schema, binds it to its alert definition (the row's own

@@ -1,13 +1,14 @@
-import type { Filter } from "../http/filter.js";
-import type { EditOptions, EditPlan } from "./edit-plan.js";
+import type { Alerts, Iocs } from "../api/index.js";
+import type { Filter } from "../http/index.js";
+import type { EditOptions, EditPlan } from "./edit/plan.js";
+import { deleteWhere, disableWhere, updateWhere } from "./edit/where.js";
 import { exportIocs, type ExportOptions } from "./export.js";
-import { importIocs, type ApplicableImportPlan } from "./import.js";
+import { importIocs, type ApplicableImportPlan } from "./import/import.js";
+import type { ImportOptions } from "./import/plan.js";
 import type { ImportInput } from "./input/read.js";
-import type { ImportOptions } from "./plan.js";
 import type { BulkSets } from "./sets.js";
-import { deleteWhere, disableWhere, updateWhere } from "./where.js";
 
-/** The bulk edits a session's `iocs` set carries once {@link attachBulkEdits} has run. */
+/** The bulk edits of a session's `iocs`. */
 export interface IocBulkEdits {
   /** Plans an import (CSV, JSON, text, STIX); see importIocs. */
   import(input: ImportInput, options?: ImportOptions): Promise<ApplicableImportPlan>;
@@ -27,24 +28,24 @@ export interface IocBulkEdits {
   ): Promise<{ path: string; count: number }>;
 }
 
-/** The bulk edits a session's `alerts` set carries once {@link attachBulkEdits} has run. */
+/** The bulk edits of a session's `alerts`. */
 export interface AlertBulkEdits {
   /** Plans disabling every alert definition matching `filter`; see disableWhere. */
   disableWhere(filter: string | Filter, options?: EditOptions): Promise<EditPlan>;
 }
 
-/** A session (or `{ alerts, iocs }`) whose sets carry the bulk edits. */
-export type WithBulkEdits<S extends BulkSets> = S & {
-  readonly iocs: S["iocs"] & IocBulkEdits;
-  readonly alerts: S["alerts"] & AlertBulkEdits;
-};
+/** The `IndicatorsOfCompromise` set with its bulk edits. */
+export interface BulkIocs extends Iocs, IocBulkEdits {}
+
+/** The `AlertDefinitions` set with its bulk edits. */
+export interface BulkAlerts extends Alerts, AlertBulkEdits {}
 
 /**
- * Adds `iocs.import`, `iocs.updateWhere`, `iocs.deleteWhere`, `iocs.export` and `alerts.disableWhere` to the
- * sets of a session, each bound to it; returns the same object, typed with them.
- * @example const session = attachBulkEdits(await connect()); await session.iocs.import("feed.csv", { alert: 1 })
+ * New `iocs` and `alerts` objects: every member of the api's sets, plus their bulk edits, each planning on
+ * `sets` (and applying through its applier). The api's own objects are left as they are.
+ * @example const { iocs, alerts } = withBulkEdits({ iocs: session.iocs, alerts: session.alerts })
  */
-export function attachBulkEdits<S extends BulkSets>(sets: S): WithBulkEdits<S> {
+export function withBulkEdits(sets: BulkSets): { iocs: BulkIocs; alerts: BulkAlerts } {
   const iocEdits: IocBulkEdits = {
     import: (input, options) => importIocs(sets, input, options),
     updateWhere: (filter, patch, options) => updateWhere(sets, String(filter), patch, options),
@@ -54,7 +55,6 @@ export function attachBulkEdits<S extends BulkSets>(sets: S): WithBulkEdits<S> {
   const alertEdits: AlertBulkEdits = {
     disableWhere: (filter, options) => disableWhere(sets, String(filter), options),
   };
-  Object.assign(sets.iocs, iocEdits);
-  Object.assign(sets.alerts, alertEdits);
-  return sets as WithBulkEdits<S>;
+  // The api's sets are plain objects of functions without `this` (see createEntitySet): spreading composes them.
+  return { iocs: { ...sets.iocs, ...iocEdits }, alerts: { ...sets.alerts, ...alertEdits } };
 }

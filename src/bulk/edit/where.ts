@@ -1,9 +1,9 @@
-import { validateEntity, type IndicatorOfCompromise } from "../schema/index.js";
-import { ValidationError } from "../errors/index.js";
-import { invalid } from "./errors.js";
-import { makeEditPlan, type EditItem, type EditOptions, type EditPlan } from "./edit-plan.js";
-import { signalOption, type BulkSets } from "./sets.js";
-import { rejection, type Rejection } from "./types.js";
+import { ValidationError } from "../../errors/index.js";
+import { validateEntity, type IndicatorOfCompromise } from "../../schema/index.js";
+import { invalid } from "../errors.js";
+import { signalOption, type BulkSets } from "../sets.js";
+import { rejection, type Rejection } from "../types.js";
+import { makeEditPlan, type EditItem, type EditOptions, type EditPlan } from "./plan.js";
 
 const PAGE_SIZE = 1000;
 
@@ -31,10 +31,10 @@ export async function updateWhere(
     operation: "updateWhere" as const,
     outcome: "updated" as const,
     filter,
-    detail: JSON.stringify(checked.body),
+    patch: checked.body,
     missingIsDone: false,
-    write: (s: BulkSets, item: EditItem, signal: AbortSignal | undefined) =>
-      s.iocs.update(item.id, { ...item.patch }, signalOption(signal)),
+    write: (item: EditItem, signal: AbortSignal | undefined) =>
+      sets.iocs.update(item.id, { ...item.patch }, signalOption(signal)),
   };
   return makeEditPlan(sets, spec, parts, options);
 }
@@ -60,10 +60,9 @@ export async function deleteWhere(
     operation: "deleteWhere" as const,
     outcome: "deleted" as const,
     filter,
-    detail: "",
     missingIsDone: true,
-    write: (s: BulkSets, item: EditItem, signal: AbortSignal | undefined) =>
-      s.iocs.delete(item.id, signalOption(signal)),
+    write: (item: EditItem, signal: AbortSignal | undefined) =>
+      sets.iocs.delete(item.id, signalOption(signal)),
   };
   return makeEditPlan(sets, spec, { change, unchanged: [], rejected: [] }, options);
 }
@@ -89,10 +88,9 @@ export async function disableWhere(
     operation: "disableWhere" as const,
     outcome: "disabled" as const,
     filter,
-    detail: "",
     missingIsDone: false,
-    write: (s: BulkSets, item: EditItem, signal: AbortSignal | undefined) =>
-      s.alerts.disable(item.id, signalOption(signal)),
+    write: (item: EditItem, signal: AbortSignal | undefined) =>
+      sets.alerts.disable(item.id, signalOption(signal)),
   };
   return makeEditPlan(sets, spec, { change, unchanged, rejected: [] }, options);
 }
