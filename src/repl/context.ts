@@ -1,4 +1,5 @@
 import type { REPLServer } from "node:repl";
+import { guardDestructive } from "./destructive.js";
 import { replHelpers } from "./helpers.js";
 import { keptCallsQuiet } from "./kept.js";
 import { outputWidth, type ReplState } from "./types.js";
@@ -14,9 +15,11 @@ export function installContext(server: REPLServer, state: ReplState): () => void
     if (!state.connected || !session) return;
     // The session's own sets: their plans apply through the console's applier (asks first, shows progress).
     // At the prompt a call's promise is marked handled when made, so a kept one warns nobody (kept.ts).
+    // Deletes and disables ask first, or need { confirm: true } in a script (destructive.ts).
+    const guarded = guardDestructive(state, session);
     const sets = state.interactive
-      ? { alerts: keptCallsQuiet(session.alerts), iocs: keptCallsQuiet(session.iocs) }
-      : { alerts: session.alerts, iocs: session.iocs };
+      ? { alerts: keptCallsQuiet(guarded.alerts), iocs: keptCallsQuiet(guarded.iocs) }
+      : guarded;
     const names: Record<string, unknown> = {
       session,
       ...sets,

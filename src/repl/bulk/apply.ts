@@ -1,22 +1,11 @@
-import type { REPLServer } from "node:repl";
 import type { Applier, AnyPlan, ApplyOptions, BulkResult, Confirm } from "../../bulk/index.js";
 import { abortSignal } from "../abortable.js";
-import { isPromptExit, withPrompts } from "../prompts.js";
+import { askBeforeWriting } from "../confirm.js";
 import { stopSpinners } from "../spinner.js";
 import { outputWidth, type ReplState } from "../types.js";
 import { confirmQuestion, isDestructive, progressVerb, writesOf } from "./describe.js";
 import { formatResult } from "./format.js";
 import { startProgressLine, type ProgressLine } from "./progress.js";
-
-/** Thrown by `plan.apply()` without `{ confirm: true }` when there is no terminal to ask on. */
-export class ConfirmationRequiredError extends Error {
-  constructor(question: string) {
-    super(
-      `${question} There is no terminal to ask on (piped input, --eval or a script): call apply({ confirm: true }) to write. Nothing was written.`,
-    );
-    this.name = "ConfirmationRequired";
-  }
-}
 
 /**
  * How the console's session applies plans: without `confirm: true` the engine is given an inquirer prompt as its
@@ -59,21 +48,11 @@ export function consoleApplier(state: ReplState): Applier {
 
 // The engine calls this once, after checking the plan and the options and before writing anything.
 function askFirst(state: ReplState, plan: AnyPlan): Confirm {
-  return async () => {
-    const question = confirmQuestion(plan, plan.operation === "import" ? undefined : plan.patch);
-    if (!state.interactive || !state.server) throw new ConfirmationRequiredError(question);
-    stopSpinners();
-    const server: REPLServer = state.server;
-    let yes: boolean;
-    try {
-      yes = await withPrompts(server, state, (a) => a.confirm(question, !isDestructive(plan)));
-    } catch (err) {
-      if (!isPromptExit(err)) throw err;
-      yes = false;
-    }
-    if (!yes) state.output.write("Nothing was written.\n");
-    return yes;
-  };
+  return () =>
+    askBeforeWriting(state, confirmQuestion(plan, plan.operation === "import" ? undefined : plan.patch), {
+      how: "call apply({ confirm: true }) to write",
+      defaultYes: !isDestructive(plan),
+    });
 }
 
 /** The progress line of one apply: started at the first snapshot (after the answer), ended once with the result. */
