@@ -24,14 +24,16 @@ describe("with 3-second tokens", () => {
       const wire = recordWire(session);
       const started = clock.now();
       const failures: unknown[] = [];
-      // 200 callers, each calling twice a second for 10 seconds (of the driven clock): three or more lifetimes.
+      const obtained = new Set<number>();
+      // 200 callers, each calling once a second for 10 seconds (of the driven clock): three or more lifetimes.
       while (clock.now() - started < 10_000) {
         await Promise.all(
           Array.from({ length: 200 }, () =>
             session.alerts.list({ top: 1 }).then(undefined, (error: unknown) => failures.push(error)),
           ),
         );
-        clock.t += 500;
+        obtained.add(session.token.info()?.obtainedAt.getTime() ?? 0);
+        clock.t += 1000;
       }
       const elapsedMs = clock.now() - started;
       const after = await admin<Stats>(emu, "stats");
@@ -45,6 +47,11 @@ describe("with 3-second tokens", () => {
       expect(issued).toBeGreaterThanOrEqual(Math.floor(elapsedMs / 3000));
       expect(issued).toBeLessThanOrEqual(Math.ceil(elapsedMs / 1500) + 2);
       expect(wire.filter((e) => e.url.startsWith(emu.apiUrl)).length).toBeGreaterThan(1000);
+      // By the driven clock, each token was replaced at the first round past half its life (2 s, or 3 s when
+      // the refresh finished after its round): the cycler reads the injected clock, not the real one.
+      const times = [...obtained];
+      expect(times.length).toBeGreaterThanOrEqual(4);
+      for (const [i, t] of times.slice(1).entries()) expect([2000, 3000]).toContain(t - times[i]!);
     },
   );
 });
