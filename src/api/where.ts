@@ -71,7 +71,7 @@ function operand(fact: FieldFact, op: ComparisonOperator | "in", value: unknown)
  * {@link FieldWhere} does at compile time) and writes each operand as its field's EDM type.
  * @example String(fieldWhere("IndicatorsOfCompromise", IOC_FIELDS).lt("ExpiresAt", "2030-01-01T00:00:00Z"))
  */
-export function fieldWhere(source: string, facts: readonly FieldFact[]): FieldWhere<readonly FieldFact[]> {
+function fieldWhere(source: string, facts: readonly FieldFact[]): FieldWhere<readonly FieldFact[]> {
   const factOf = (name: string): FieldFact =>
     facts.find((f) => f.name === name) ?? refuse(name, name, `is not a property of ${source}`);
   const compare =
