@@ -4,7 +4,7 @@ import { createEntitySet, type EntitySet } from "./entity-set.js";
 import { checkId } from "./validation.js";
 
 /** The `AlertDefinitions` entity set. */
-export interface Alerts extends EntitySet<AlertDefinition, AlertDefinitionInput> {
+export interface Alerts extends EntitySet<AlertDefinition, AlertDefinitionInput, "AlertDefinitions"> {
   /** Deletes every IOC of alert definition `id`, keeping the definition (the Actions.DeleteIOCs action). */
   deleteIocs(id: number, options?: CallOptions): Promise<void>;
 }
@@ -15,7 +15,7 @@ export interface Alerts extends EntitySet<AlertDefinition, AlertDefinitionInput>
  */
 export function createAlerts(ctx: ApiContext): Alerts {
   return {
-    ...createEntitySet<AlertDefinition, AlertDefinitionInput>(ctx, "AlertDefinitions"),
+    ...createEntitySet<AlertDefinition, AlertDefinitionInput, "AlertDefinitions">(ctx, "AlertDefinitions"),
     async deleteIocs(id, options = {}) {
       const url = `${entityUrl(ctx, "AlertDefinitions", checkId(id))}/Actions.DeleteIOCs`;
       // Deleting what is already deleted changes nothing, so this action may be re-sent freely.

@@ -1,5 +1,5 @@
-import { whereFor, type Filter, type PagedList, type WhereHelper } from "../http/index.js";
-import type { EntitySetName } from "../schema/index.js";
+import type { Filter, PagedList } from "../http/index.js";
+import type { EntitySetName, FactsBySet } from "../schema/index.js";
 import { bulkUpload, checkEach, type BulkUploadOptions } from "./bulk-upload.js";
 import type { ApiContext, CallOptions, ListOptions } from "./context.js";
 import {
@@ -13,11 +13,12 @@ import {
   type ToWire,
   type WriteOptions,
 } from "./operations.js";
+import { setWhere, type FieldWhere } from "./where.js";
 
 export type { ToWire, WriteOptions } from "./operations.js";
 
-/** The operations both entity sets share. `T` is the entity, `I` the create input. */
-export interface EntitySet<T, I> {
+/** The operations both entity sets share. `T` is the entity, `I` the create input, `S` the set's name. */
+export interface EntitySet<T, I, S extends EntitySetName> {
   /** A lazy list over every page: `for await`, `.byPage()`, `.toArray({ limit })`, or `await` for the first page. */
   list(options?: ListOptions): PagedList<T>;
   /** One entity by Id (accepts the plain and the `{value: [entity]}` reply). */
@@ -36,18 +37,22 @@ export interface EntitySet<T, I> {
   count(filter?: string | Filter, options?: CallOptions): Promise<number>;
   /** Validates every item, then uploads with Actions.BulkUpload in chunks of 5,000 (each chunk all or nothing). */
   bulkUpload(items: readonly I[], options?: BulkUploadOptions): Promise<T[]>;
-  /** The filter helper typed by this set's entity: `alerts.where.eq("Severity", "High")`. */
-  readonly where: WhereHelper<T>;
+  /** The filter helper typed from this set's field facts: `iocs.where.lt("ExpiresAt", "2030-01-01T00:00:00Z")`. */
+  readonly where: FieldWhere<FactsBySet[S]>;
 }
 
 /**
  * The shared operations of one entity set, as plain functions (safe to destructure: no `this`).
- * @example const alerts = createEntitySet<AlertDefinition, AlertDefinitionInput>(ctx, "AlertDefinitions")
+ * @example const alerts = createEntitySet<AlertDefinition, AlertDefinitionInput, "AlertDefinitions">(ctx, "AlertDefinitions")
  */
-export function createEntitySet<T, I>(ctx: ApiContext, set: EntitySetName, toWire?: ToWire): EntitySet<T, I> {
+export function createEntitySet<T, I, S extends EntitySetName>(
+  ctx: ApiContext,
+  set: S,
+  toWire?: ToWire,
+): EntitySet<T, I, S> {
   const scope = { ctx, set, toWire };
   return {
-    where: whereFor<T>(),
+    where: setWhere(set),
     list: (options) => listOp<T>(scope, options),
     get: (id, options) => getOp<T>(scope, id, options),
     create: (input, options) => createOp<T>(scope, input, options),

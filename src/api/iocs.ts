@@ -15,7 +15,7 @@ import { checkId, toWireIoc } from "./validation.js";
 export type IocCreateInput = IocInput & { AlertDefinition?: number; "AlertDefinition@odata.bind"?: string };
 
 /** The `IndicatorsOfCompromise` entity set. */
-export interface Iocs extends EntitySet<IndicatorOfCompromise, IocCreateInput> {
+export interface Iocs extends EntitySet<IndicatorOfCompromise, IocCreateInput, "IndicatorsOfCompromise"> {
   /** The IOCs of one alert definition (its `IndicatorsOfCompromise` navigation), lazily paged like list. */
   forAlert(alertId: number, options?: ListOptions): PagedList<IndicatorOfCompromise>;
   /** Moves IOC `iocId` to alert definition `alertId` (PUT on the `$ref` of its AlertDefinition). */
@@ -28,7 +28,11 @@ export interface Iocs extends EntitySet<IndicatorOfCompromise, IocCreateInput> {
  */
 export function createIocs(ctx: ApiContext): Iocs {
   return {
-    ...createEntitySet<IndicatorOfCompromise, IocCreateInput>(ctx, "IndicatorsOfCompromise", toWireIoc),
+    ...createEntitySet<IndicatorOfCompromise, IocCreateInput, "IndicatorsOfCompromise">(
+      ctx,
+      "IndicatorsOfCompromise",
+      toWireIoc,
+    ),
     forAlert(alertId, options = {}) {
       const url = `${entityUrl(ctx, "AlertDefinitions", checkId(alertId, "alertId"))}/IndicatorsOfCompromise`;
       return new PagedList(

@@ -40,7 +40,7 @@ export interface RunningEmulator {
 export async function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
   const settings = normalizeOptions(options);
   settings.signal?.throwIfAborted();
-  const seed = settings.seed === undefined ? undefined : loadSeed(settings.seed);
+  const seed = settings.seed === undefined ? undefined : loadSeed(settings.seed, settings.now());
   const indicatorSeed =
     settings.seed === undefined ? undefined : loadIndicatorSeed(settings.seed, settings.now());
   const { store, logFile, log } = openFiles(settings);

@@ -31,64 +31,77 @@ export function literal(value: FilterValue): string {
   return String(value);
 }
 
-function field(name: string): string {
+/**
+ * A property name checked to be one (letters, digits, `_`, `/` paths), so that it cannot inject an expression.
+ * @example propertyName("Severity") // "Severity"
+ */
+export function propertyName(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*(\/[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) return name;
   const rule = "is not a property name (letters, digits and _, e.g. Severity)";
   throw new ValidationError(`${JSON.stringify(name)} ${rule}`, [{ field: "filter", value: name, rule }]);
 }
 
-/** The properties of `T` a filter can compare (scalar ones: not navigation arrays or objects). */
-export type FilterField<T> = {
-  [K in keyof T]-?: NonNullable<T[K]> extends Exclude<FilterValue, null> ? K : never;
-}[keyof T] &
-  string;
+/** The comparison operators of `$filter`. */
+export type ComparisonOperator = "eq" | "ne" | "gt" | "ge" | "lt" | "le";
 
-/** What a property of `T` may be compared with: its own type, null, and a Date for string (date-time) fields. */
-export type FilterOperand<T, K extends keyof T> =
-  NonNullable<T[K]> | null | (NonNullable<T[K]> extends string ? Date : never);
+/**
+ * `name op literalText`, the literal already written in OData form (as {@link literal} or a typed helper writes it).
+ * @example String(comparison("ExpiresAt", "lt", "2030-01-01T00:00:00Z")) // "ExpiresAt lt 2030-01-01T00:00:00Z"
+ */
+export function comparison(name: string, op: ComparisonOperator, literalText: string): Filter {
+  return filter(`${propertyName(name)} ${op} ${literalText}`);
+}
 
-/** The filter helper, typed by the entity it filters (field names and values are checked by the compiler). */
-export interface WhereHelper<T> {
-  eq<K extends FilterField<T>>(field: K, value: FilterOperand<T, K>): Filter;
-  ne<K extends FilterField<T>>(field: K, value: FilterOperand<T, K>): Filter;
-  gt<K extends FilterField<T>>(field: K, value: FilterOperand<T, K>): Filter;
-  ge<K extends FilterField<T>>(field: K, value: FilterOperand<T, K>): Filter;
-  lt<K extends FilterField<T>>(field: K, value: FilterOperand<T, K>): Filter;
-  le<K extends FilterField<T>>(field: K, value: FilterOperand<T, K>): Filter;
+/**
+ * `name in (l1,l2)` from literals already in OData form; an empty list is refused (OData cannot express it).
+ * @example String(membership("Severity", ["'High'"])) // "Severity in ('High')"
+ */
+export function membership(name: string, literalTexts: readonly string[]): Filter {
+  if (literalTexts.length > 0) return filter(`${propertyName(name)} in (${literalTexts.join(",")})`);
+  const rule = "needs at least one value";
+  throw new ValidationError(`in(${name}) ${rule}`, [{ field: name, value: [], rule }]);
+}
+
+/** The untyped filter helper: any property name, any {@link FilterValue}. */
+export interface WhereHelper {
+  eq(field: string, value: FilterValue): Filter;
+  ne(field: string, value: FilterValue): Filter;
+  gt(field: string, value: FilterValue): Filter;
+  ge(field: string, value: FilterValue): Filter;
+  lt(field: string, value: FilterValue): Filter;
+  le(field: string, value: FilterValue): Filter;
   /** `Field in ('a','b')`. */
-  in<K extends FilterField<T>>(field: K, values: readonly FilterOperand<T, K>[]): Filter;
-  contains(field: FilterField<T>, text: string): Filter;
-  startsWith(field: FilterField<T>, text: string): Filter;
-  endsWith(field: FilterField<T>, text: string): Filter;
+  in(field: string, values: readonly FilterValue[]): Filter;
+  contains(field: string, text: string): Filter;
+  startsWith(field: string, text: string): Filter;
+  endsWith(field: string, text: string): Filter;
   /** Every part must hold; each part is parenthesised. */
   and(...parts: (Filter | string)[]): Filter;
   or(...parts: (Filter | string)[]): Filter;
   not(part: Filter | string): Filter;
 }
 
-const compare = (op: string) => (name: string, value: FilterValue) =>
-  filter(`${field(name)} ${op} ${literal(value)}`);
-const call = (fn: string) => (name: string, text: string) => filter(`${fn}(${field(name)},${literal(text)})`);
+const compare = (op: ComparisonOperator) => (name: string, value: FilterValue) =>
+  comparison(name, op, literal(value));
+const call = (fn: string) => (name: string, text: string) =>
+  filter(`${fn}(${propertyName(name)},${literal(text)})`);
 const join = (op: "and" | "or", parts: readonly (Filter | string)[]): Filter =>
   filter(parts.length === 1 ? String(parts[0]) : parts.map((p) => `(${String(p)})`).join(` ${op} `));
 
 /**
  * Builds `$filter` expressions without hand-quoting; raw strings still work anywhere a filter is accepted.
- * Untyped (any field name); `alerts.where` and `iocs.where` are the same helper typed by their entity.
+ * Untyped: it writes a string quoted whatever the field, so a date-time given as a string needs a Date here;
+ * `alerts.where` and `iocs.where` are typed from the field facts and write each operand as its field's type.
  * @example where.and(where.eq("Severity", "High"), where.contains("Title", "o'clock"))
  */
-export const where: WhereHelper<Record<string, FilterValue>> = {
+export const where: WhereHelper = {
   eq: compare("eq"),
   ne: compare("ne"),
   gt: compare("gt"),
   ge: compare("ge"),
   lt: compare("lt"),
   le: compare("le"),
-  in: (name, values) => {
-    if (values.length > 0) return filter(`${field(name)} in (${values.map(literal).join(",")})`);
-    const rule = "needs at least one value";
-    throw new ValidationError(`in(${name}) ${rule}`, [{ field: "filter", value: name, rule }]);
-  },
+  in: (name, values) => membership(name, values.map(literal)),
   contains: call("contains"),
   startsWith: call("startswith"),
   endsWith: call("endswith"),
@@ -96,14 +109,6 @@ export const where: WhereHelper<Record<string, FilterValue>> = {
   or: (...parts) => join("or", parts),
   not: (part) => filter(`not (${String(part)})`),
 };
-
-/**
- * The filter helper typed for entity `T`.
- * @example const w = whereFor<AlertDefinition>(); w.eq("Severity", "High")
- */
-export function whereFor<T>(): WhereHelper<T> {
-  return where as unknown as WhereHelper<T>;
-}
 
 /**
  * True for a value built by {@link where}.

@@ -22,16 +22,16 @@ export interface FieldFact {
   readonly defaultValue?: unknown;
 }
 
-const SERVER_FIELDS: readonly FieldFact[] = [
+const SERVER_FIELDS = [
   { name: "Id", edmType: "Edm.Int32", required: false, readOnly: true, nullable: false },
   { name: "CreatedAt", edmType: "Edm.DateTimeOffset", required: false, readOnly: true, nullable: false },
   { name: "CreatedBy", edmType: "Edm.String", required: false, readOnly: true, nullable: false },
   { name: "LastModifiedAt", edmType: "Edm.DateTimeOffset", required: false, readOnly: true, nullable: true },
   { name: "LastModifiedBy", edmType: "Edm.String", required: false, readOnly: true, nullable: true },
-];
+] as const satisfies readonly FieldFact[];
 
-/** Properties of an alert definition; max lengths from the docs, required set from ti-api.md Part 4. */
-export const ALERT_DEFINITION_FIELDS: readonly FieldFact[] = [
+// The tables keep their literal types (`as const`) so that typed filters can read each field's EDM type.
+const ALERT_DEFINITION_FACTS = [
   { name: "Name", edmType: "Edm.String", required: true, readOnly: false, nullable: false, maxLength: 100 },
   {
     name: "Severity",
@@ -84,13 +84,18 @@ export const ALERT_DEFINITION_FIELDS: readonly FieldFact[] = [
     defaultValue: true,
   },
   ...SERVER_FIELDS,
-];
+] as const satisfies readonly FieldFact[];
+
+/** The alert definition's field facts with their literal types (what `alerts.where` is typed from). */
+export type AlertDefinitionFacts = typeof ALERT_DEFINITION_FACTS;
+
+/** Properties of an alert definition; max lengths from the docs, required set from ti-api.md Part 4. */
+export const ALERT_DEFINITION_FIELDS: readonly FieldFact[] = ALERT_DEFINITION_FACTS;
 
 /** Longest IOC value accepted: a host name is at most 253 characters; the docs are silent, so leave headroom. */
 export const MAX_IOC_VALUE_LENGTH = 256;
 
-/** Properties of an IOC. `AlertDefinitionId` is the read-only foreign key; writes bind with `AlertDefinition@odata.bind`. */
-export const IOC_FIELDS: readonly FieldFact[] = [
+const IOC_FACTS = [
   {
     name: "Type",
     edmType: "Edm.String",
@@ -126,13 +131,21 @@ export const IOC_FIELDS: readonly FieldFact[] = [
   { name: "ExpiresAt", edmType: "Edm.DateTimeOffset", required: false, readOnly: false, nullable: true },
   { name: "AlertDefinitionId", edmType: "Edm.Int32", required: false, readOnly: true, nullable: false },
   ...SERVER_FIELDS,
-];
+] as const satisfies readonly FieldFact[];
+
+/** The IOC's field facts with their literal types (what `iocs.where` is typed from). */
+export type IocFacts = typeof IOC_FACTS;
+
+/** Properties of an IOC. `AlertDefinitionId` is the read-only foreign key; writes bind with `AlertDefinition@odata.bind`. */
+export const IOC_FIELDS: readonly FieldFact[] = IOC_FACTS;
+
+const FACTS_BY_SET = { AlertDefinitions: ALERT_DEFINITION_FACTS, IndicatorsOfCompromise: IOC_FACTS } as const;
+
+/** The literal field-facts type of each entity set (what the sets' typed filters read). */
+export type FactsBySet = typeof FACTS_BY_SET;
 
 /** Field facts by entity set. */
-export const FIELDS_BY_SET: Readonly<Record<EntitySetName, readonly FieldFact[]>> = {
-  AlertDefinitions: ALERT_DEFINITION_FIELDS,
-  IndicatorsOfCompromise: IOC_FIELDS,
-};
+export const FIELDS_BY_SET: Readonly<Record<EntitySetName, readonly FieldFact[]>> = FACTS_BY_SET;
 
 /** Navigation properties: an alert definition's IOCs, an IOC's alert definition. */
 export const NAVIGATION = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildQuery, isFilter, literal, where, whereFor } from "../../src/http/index.js";
+import { buildQuery, isFilter, literal, where } from "../../src/http/index.js";
 import { ValidationError } from "../../src/errors/index.js";
-import type { AlertDefinition, IndicatorOfCompromise } from "../../src/schema/index.js";
 
 describe("OData query building", () => {
   it("writes every option with $-names and percent-encoding", () => {
@@ -66,22 +65,6 @@ describe("the where filter helper", () => {
     expect(String(where.not(where.eq("Enabled", true)))).toBe("not (Enabled eq true)");
     expect(isFilter(f)).toBe(true);
     expect(JSON.stringify({ f })).toBe(JSON.stringify({ f: String(f) }));
-  });
-
-  it("checks field names and values against the entity when typed", () => {
-    const alerts = whereFor<AlertDefinition>();
-    const iocs = whereFor<IndicatorOfCompromise>();
-    expect(String(alerts.eq("Severity", "High"))).toBe("Severity eq 'High'");
-    expect(String(iocs.in("Type", ["Sha1", "Md5"]))).toBe("Type in ('Sha1','Md5')");
-    expect(String(iocs.eq("ExpiresAt", null))).toBe("ExpiresAt eq null");
-    // @ts-expect-error misspelt field
-    alerts.eq("Severty", "High");
-    // @ts-expect-error not a Severity
-    alerts.eq("Severity", "Critical");
-    // @ts-expect-error Enabled is a boolean
-    alerts.eq("Enabled", "yes");
-    // @ts-expect-error a navigation property cannot be compared
-    iocs.eq("AlertDefinition", null);
   });
 
   it("refuses an empty in list, which OData cannot express", () => {

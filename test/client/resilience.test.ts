@@ -41,8 +41,9 @@ describe("under injected faults", () => {
         retry: { limit: 8, baseDelayMs: 20, maxDelayMs: 400 },
       });
       const alert = await session.alerts.create(alertInput("faults"));
-      // Each 429 carries Retry-After: 1 and pauses the whole origin, so this run mostly waits (about a minute).
-      await admin(emu, "faults", { rules: "503:10%,429:5%,reset:1%" });
+      // Retry-After: 0 (the `/0` form): the test needs the retry path, not the wait (a 429 with Retry-After: 1
+      // pauses the whole origin for a second, which made this run wait about a minute).
+      await admin(emu, "faults", { rules: "503/0:10%,429/0:5%,reset:1%" });
       const wire = recordWire(session);
       const created = await Promise.all(
         Array.from({ length: 1000 }, (_, i) =>
@@ -64,6 +65,7 @@ describe("under injected faults", () => {
       const stats = await admin<Stats>(emu, "stats");
       expect(stats.faultsInjected).toBeGreaterThan(100);
       expect(wire.filter((e) => e.status === 503).length).toBeGreaterThan(50);
+      expect(wire.filter((e) => e.status === 429).length).toBeGreaterThan(20);
       expect(wire.some((e) => e.error === "network")).toBe(true);
     },
   );

@@ -6,11 +6,14 @@ import type { RunningEmulator } from "../../src/emulator/index.js";
 import { admin, connectTo, recordWire, type Stats } from "./support.js";
 
 describe("with 3-second tokens", () => {
+  // One driven clock for the emulator's token expiry and the client's token cycler: time moves between rounds of
+  // calls instead of passing, so several token lifetimes go by without waiting for them.
+  const clock = { t: Date.now(), now: () => clock.t };
   let emu: RunningEmulator;
   let session: Session;
   beforeAll(async () => {
-    emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 3 });
-    session = await connectTo(emu);
+    emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 3, now: clock.now });
+    session = await connectTo(emu, { clock });
   });
   afterAll(() => session.close());
 
@@ -20,19 +23,20 @@ describe("with 3-second tokens", () => {
     async () => {
       const before = await admin<Stats>(emu, "stats");
       const wire = recordWire(session);
-      const started = Date.now();
+      const started = clock.now();
       const failures: unknown[] = [];
-      // 200 callers, each calling about twice a second for 10 seconds: three or more token lifetimes.
-      await Promise.all(
-        Array.from({ length: 200 }, async (_, caller) => {
-          await new Promise((r) => setTimeout(r, caller * 2));
-          while (Date.now() - started < 10_000) {
-            await session.alerts.list({ top: 1 }).then(undefined, (error: unknown) => failures.push(error));
-            await new Promise((r) => setTimeout(r, 500));
-          }
-        }),
-      );
-      const elapsedMs = Date.now() - started;
+      const obtained = new Set<number>();
+      // 200 callers, each calling once a second for 10 seconds (of the driven clock): three or more lifetimes.
+      while (clock.now() - started < 10_000) {
+        await Promise.all(
+          Array.from({ length: 200 }, () =>
+            session.alerts.list({ top: 1 }).then(undefined, (error: unknown) => failures.push(error)),
+          ),
+        );
+        obtained.add(session.token.info()?.obtainedAt.getTime() ?? 0);
+        clock.t += 1000;
+      }
+      const elapsedMs = clock.now() - started;
       const after = await admin<Stats>(emu, "stats");
       const issued = after.tokensIssued - before.tokensIssued;
       const tokenRequests = wire.filter((e) => e.url === emu.authUrl);
@@ -44,6 +48,11 @@ describe("with 3-second tokens", () => {
       expect(issued).toBeGreaterThanOrEqual(Math.floor(elapsedMs / 3000));
       expect(issued).toBeLessThanOrEqual(Math.ceil(elapsedMs / 1500) + 2);
       expect(wire.filter((e) => e.url.startsWith(emu.apiUrl)).length).toBeGreaterThan(1000);
+      // By the driven clock, each token was replaced at the first round past half its life (2 s, or 3 s when
+      // the refresh finished after its round): the cycler reads the injected clock, not the real one.
+      const times = [...obtained];
+      expect(times.length).toBeGreaterThanOrEqual(4);
+      for (const [i, t] of times.slice(1).entries()) expect([2000, 3000]).toContain(t - times[i]!);
     },
   );
 });

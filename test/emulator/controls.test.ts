@@ -38,6 +38,10 @@ describe("fault injection", () => {
       "TooManyRequests",
     ]);
     expect((await call("GET", "/V1.0/AlertDefinitions")).status).toBe(200);
+    // Retry-After: 0, for tests that need the retry path and not the wait.
+    await putFaults(faulty.url, "429/0:100%x1");
+    const now = await call("GET", "/V1.0/AlertDefinitions");
+    expect([now.status, now.headers.get("retry-after")]).toEqual([429, "0"]);
   });
 
   it("leaves the token endpoint alone unless a rule names it", async () => {

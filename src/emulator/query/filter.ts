@@ -16,7 +16,9 @@ export interface Expr {
 /** A compiled `$filter`: true for the entities it keeps. */
 export type Predicate = (entity: Entity) => boolean;
 
-const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+const EQUALITY: ReadonlySet<string> = new Set(["eq", "ne"]);
+const RELATIONAL: ReadonlySet<string> = new Set(["gt", "ge", "lt", "le"]);
+const COMPARISONS = new Set([...EQUALITY, ...RELATIONAL]);
 const FUNCTIONS = new Set(["contains", "startswith", "endswith"]);
 const MAX_LENGTH = 4096;
 const MAX_DEPTH = 64;
@@ -49,7 +51,10 @@ export class Parser {
 
   expression(): Expr {
     if (++this.#depth > MAX_DEPTH) throw odataError(`$filter is nested more than ${MAX_DEPTH} levels deep`);
-    const expr = this.#binary("or", () => this.#binary("and", () => this.#unary()));
+    // Loosest first, as OData's precedence table: or, and, equality, relational, then not, in, primaries.
+    const relational = () => this.#comparisons(RELATIONAL, () => this.#unary());
+    const equality = () => this.#comparisons(EQUALITY, relational);
+    const expr = this.#binary("or", () => this.#binary("and", equality));
     this.#depth--;
     return expr;
   }
@@ -76,26 +81,41 @@ export class Parser {
     return left;
   }
 
-  #unary(): Expr {
-    if (this.#isWord("not")) {
-      const pos = this.#take().pos;
-      if (++this.#depth > MAX_DEPTH) throw odataError(`$filter is nested more than ${MAX_DEPTH} levels deep`);
-      const operand = this.#unary();
-      this.#depth--;
-      this.#requireBoolean(operand, "not");
-      return { type: "boolean", pos, eval: (e) => operand.eval(e) !== true };
-    }
-    const left = this.#primary();
-    const token = this.#peek();
-    if (token.t === "word" && COMPARISONS.has(token.value)) {
+  /** One level of comparison operators, left-associative (`Id lt 5 eq true` is `(Id lt 5) eq true`). */
+  #comparisons(ops: ReadonlySet<string>, next: () => Expr): Expr {
+    let left = next();
+    for (let token = this.#peek(); token.t === "word" && ops.has(token.value); token = this.#peek()) {
       this.#take();
-      return compare(token.value, left, this.#primary(), this);
-    }
-    if (token.t === "word" && token.value === "in") {
-      this.#take();
-      return this.#inList(left);
+      left = compare(token.value, left, next(), this);
     }
     return left;
+  }
+
+  #unary(): Expr {
+    if (!this.#isWord("not")) return this.#membership();
+    const pos = this.#take().pos;
+    if (++this.#depth > MAX_DEPTH) throw odataError(`$filter is nested more than ${MAX_DEPTH} levels deep`);
+    const start = this.#index;
+    const operand = this.#unary();
+    this.#depth--;
+    if (operand.type !== "boolean") {
+      // `not` binds tighter than a comparison: `not Severity eq 'High'` negates Severity, so say how to write it.
+      const next = this.#peek();
+      const hint =
+        next.t === "word" && COMPARISONS.has(next.value)
+          ? ` (not binds tighter than ${next.value}: write not (${this.#source(start, this.#index + 2)}))`
+          : "";
+      this.fail(operand.pos, `not needs a condition (true or false), not a ${operand.type}${hint}`);
+    }
+    return { type: "boolean", pos, eval: (e) => operand.eval(e) !== true };
+  }
+
+  /** A primary, and `in (...)` when it follows: in takes the single value just before it. */
+  #membership(): Expr {
+    const left = this.#primary();
+    if (!this.#isWord("in")) return left;
+    this.#take();
+    return this.#inList(left);
   }
 
   #primary(): Expr {
@@ -148,6 +168,12 @@ export class Parser {
   #requireBoolean(expr: Expr, op: string): void {
     if (expr.type !== "boolean")
       this.fail(expr.pos, `${op} needs conditions on both sides, not a ${expr.type}`);
+  }
+
+  /** The filter text of tokens `from` up to (not including) token `to`, trimmed (for hints). */
+  #source(from: number, to: number): string {
+    const end = this.tokens[to]?.pos ?? this.text.length;
+    return this.text.slice(this.tokens[from]?.pos ?? end, end).trim();
   }
 
   #isWord(value: string): boolean {

@@ -18,10 +18,10 @@ export interface Seed {
 
 /**
  * Reads a seed: `"sample"` is the built-in sample set, anything else a JSON file path. Throws with the file and
- * the reason when it cannot be used.
- * @example loadSeed("sample").alertDefinitions.length // 3
+ * the reason when it cannot be used; `nowMs` is the emulator's clock, for the trial run that validates it.
+ * @example loadSeed("sample", Date.now()).alertDefinitions.length // 3
  */
-export function loadSeed(source: string): Seed {
+export function loadSeed(source: string, nowMs: number): Seed {
   if (source === "sample") return SAMPLE_SEED;
   let parsed: unknown;
   try {
@@ -36,14 +36,14 @@ export function loadSeed(source: string): Seed {
     );
   }
   const seed = { alertDefinitions: list as Seed["alertDefinitions"] };
-  applySeed(new MemoryStore(), seed, Date.now());
+  applySeed(new MemoryStore(), seed, nowMs);
   return seed;
 }
 
 /**
  * Stores the seed through the same validation as the API; an invalid item throws naming it. {@link loadSeed}
  * has already applied it to a scratch store, so on a real store it cannot fail half-way.
- * @example applySeed(store, loadSeed("sample"), Date.now())
+ * @example applySeed(store, loadSeed("sample", Date.now()), Date.now())
  */
 export function applySeed(store: Store, seed: Seed, nowMs: number): void {
   const author = { by: "seed", at: new Date(nowMs).toISOString() };
