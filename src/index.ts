@@ -23,6 +23,7 @@ export type { Page, PagedList, ToArrayOptions, ODataQuery } from "./http/index.j
 
 // Filters: `where.eq("Type", "Sha1")`, or typed by entity as `iocs.where` / `alerts.where`.
 export { where, type Filter, type FilterValue, type WhereHelper } from "./http/index.js";
+export type { FieldWhere, IsoDateTime, Operands } from "./api/index.js";
 
 // Entities as Microsoft documents them, and the enumerations their fields take.
 export {

@@ -5,8 +5,11 @@ export { composeSend } from "./compose.js";
 export {
   literal,
   where,
-  whereFor,
   isFilter,
+  comparison,
+  membership,
+  propertyName,
+  type ComparisonOperator,
   type FilterValue,
   type Filter,
   type WhereHelper,

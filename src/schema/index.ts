@@ -32,6 +32,9 @@ export {
   BULK_UPLOAD_BODY_KEY,
   type EdmType,
   type FieldFact,
+  type AlertDefinitionFacts,
+  type IocFacts,
+  type FactsBySet,
 } from "./fields.js";
 export { DEFAULT_API_URL, DOCUMENTED_RESOURCES, DEFAULT_RESOURCE } from "./service.js";
 export { validateEntity, describeViolation, type Violation } from "./validate.js";

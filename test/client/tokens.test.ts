@@ -8,11 +8,11 @@ import { admin, connectTo, recordWire, type Stats } from "./support.js";
 describe("with 3-second tokens", () => {
   // One driven clock for the emulator's token expiry and the client's token cycler: time moves between rounds of
   // calls instead of passing, so several token lifetimes go by without waiting for them.
-  const clock = { t: Date.now(), now: () => clock.t };
+  const clock = new ManualClock(Date.now());
   let emu: RunningEmulator;
   let session: Session;
   beforeAll(async () => {
-    emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 3, now: clock.now });
+    emu = await startTestEmulator({ quiet: true, tokenLifetimeSeconds: 3, now: () => clock.now() });
     session = await connectTo(emu, { clock });
   });
   afterAll(() => session.close());
@@ -34,7 +34,7 @@ describe("with 3-second tokens", () => {
           ),
         );
         obtained.add(session.token.info()?.obtainedAt.getTime() ?? 0);
-        clock.t += 1000;
+        clock.advance(1000);
       }
       const elapsedMs = clock.now() - started;
       const after = await admin<Stats>(emu, "stats");
