@@ -11,8 +11,17 @@ export interface Filter {
   toString(): string;
 }
 
+// The key util.inspect documents for custom output (`util.inspect.custom`), without importing node:util.
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
 function filter(text: string): Filter {
-  return { [FILTER]: true, toString: () => text, toJSON: () => text } as Filter;
+  // The console and notebooks print it as its OData text: `[Filter: Type eq 'Md5']`.
+  return {
+    [FILTER]: true,
+    toString: () => text,
+    toJSON: () => text,
+    [INSPECT]: () => `[Filter: ${text}]`,
+  } as Filter;
 }
 
 /**

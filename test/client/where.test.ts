@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
 import type { Session } from "../../src/api/index.js";
@@ -31,6 +32,12 @@ const values = async (filter: ReturnType<Session["iocs"]["where"]["eq"]>) =>
   (await session.iocs.list({ filter }).toArray()).map((ioc) => ioc.Value).sort();
 
 describe("the typed where of an entity set, against the emulator", () => {
+  it("prints a filter as its OData text, also inside objects (the console and notebooks use inspect)", () => {
+    const f = session.iocs.where.and(session.iocs.where.eq("Type", "Md5"), session.iocs.where.gt("Id", 3));
+    expect(inspect(f)).toBe("[Filter: (Type eq 'Md5') and (Id gt 3)]");
+    expect(inspect({ filter: f })).toBe("{ filter: [Filter: (Type eq 'Md5') and (Id gt 3)] }");
+  });
+
   it("compares a date-time field with an ISO string, written unquoted", async () => {
     const filter = session.iocs.where.lt("ExpiresAt", "2030-01-01T00:00:00Z");
     expect(String(filter)).toBe("ExpiresAt lt 2030-01-01T00:00:00Z");

@@ -115,7 +115,7 @@ describe("bulk edits with piped input", () => {
       "",
     ].join("\n");
     const { stdout, stderr } = await runPiped([], { input, cwd: feedDir() });
-    expect(stdout).toContain("deleteWhere plan: 1 IOC match Type eq 'Md5' → 1 to delete, 0 unchanged");
+    expect(stdout).toContain("deleteWhere plan: 1 IOC matches Type eq 'Md5' → 1 to delete, 0 unchanged");
     expect(stdout).toMatch(/\n +2\s+delete\s+Md5 0123456789abcdef0123456789abcdef\n/);
     expect(stdout).toContain("To write: await plan.apply({ confirm: true })");
     expect(stderr).toMatch(

@@ -56,7 +56,7 @@ function planHeadline(plan: AnyPlan): string {
     `${c.unchanged.toLocaleString("en-US")} unchanged`,
   ];
   if (c.rejected) parts.push(`${c.rejected.toLocaleString("en-US")} rejected`);
-  return `${plan.operation} plan${dry}: ${count(c.matched, noun)} match ${plan.filter} → ${parts.join(", ")}`;
+  return `${plan.operation} plan${dry}: ${count(c.matched, noun)} ${c.matched === 1 ? "matches" : "match"} ${plan.filter} → ${parts.join(", ")}`;
 }
 
 function nextStep(plan: AnyPlan, interactive: boolean): string {
