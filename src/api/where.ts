@@ -10,6 +10,8 @@ import {
 import {
   dateTimeRule,
   FIELDS_BY_SET,
+  INT32_MAX,
+  INT32_MIN,
   type EntitySetName,
   type FactsBySet,
   type FieldFact,
@@ -17,9 +19,6 @@ import {
 import type { FieldWhere } from "./where-types.js";
 
 export type { FieldWhere, IsoDateTime, Operands } from "./where-types.js";
-
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 function refuse(field: string, value: unknown, rule: string): never {
   const shown = value instanceof Date ? String(value) : JSON.stringify(value);

@@ -2,6 +2,11 @@ import { CATEGORIES, DETECTION_FUNCTIONS, IOC_TYPES, SEVERITIES } from "./enums.
 import type { EntitySetName } from "./entities.js";
 
 /** The EDM type of a property, as `$metadata` publishes it. */
+/** The range of an `Edm.Int32` value (Ids and other whole numbers): what client and emulator both check. */
+export const INT32_MIN = -2_147_483_648;
+/** See {@link INT32_MIN}. */
+export const INT32_MAX = 2_147_483_647;
+
 export type EdmType = "Edm.Int32" | "Edm.String" | "Edm.Boolean" | "Edm.DateTimeOffset";
 
 /** What is known about one property of an entity type. */

@@ -30,6 +30,8 @@ export {
   IOC_BIND_PROPERTY,
   BULK_UPLOAD_MAX,
   BULK_UPLOAD_BODY_KEY,
+  INT32_MIN,
+  INT32_MAX,
   type EdmType,
   type FieldFact,
   type AlertDefinitionFacts,

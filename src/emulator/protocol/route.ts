@@ -1,4 +1,4 @@
-import { ENTITY_SETS, NAVIGATION, type EntitySetName } from "../../schema/index.js";
+import { ENTITY_SETS, INT32_MAX, NAVIGATION, type EntitySetName } from "../../schema/index.js";
 import { odataError, pathNotFound } from "./errors.js";
 
 /** A resolved API path (below the version segment). */
@@ -25,8 +25,6 @@ export const ALLOWED_METHODS: Readonly<Record<Route["kind"], readonly string[]>>
   ref: ["PUT"],
   deleteIocs: ["POST"],
 };
-
-const INT32_MAX = 2_147_483_647;
 
 /**
  * Resolves the segments after `/V1.0`; throws 404 NotFound for an unknown path and 400 ODataError for a key that
