@@ -15,6 +15,7 @@ export type {
   IocCreateInput,
   EntitySet,
   CallOptions,
+  GetOptions,
   ListOptions,
   WriteOptions,
   BulkUploadOptions,

@@ -31,6 +31,12 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of `get`: which fields come back, and which navigation is expanded into the reply. */
+export interface GetOptions extends CallOptions {
+  readonly select?: string | readonly string[];
+  readonly expand?: string | readonly string[];
+}
+
 /**
  * Sends and throws the HttpError of any status outside `ok` (default: any 2xx).
  * @example const res = await call(ctx, { method: "GET", url: entityUrl(ctx, "AlertDefinitions", 1) })

@@ -1,7 +1,8 @@
 import type { Filter, PagedList } from "../http/index.js";
 import type { EntitySetName, FactsBySet } from "../schema/index.js";
 import { bulkUpload, checkEach, type BulkUploadOptions } from "./bulk-upload.js";
-import type { ApiContext, CallOptions, ListOptions } from "./context.js";
+import type { ApiContext, CallOptions, GetOptions, ListOptions } from "./context.js";
+import { checkOptions, OPTION_KEYS } from "./options.js";
 import {
   countOp,
   createOp,
@@ -22,7 +23,8 @@ export interface EntitySet<T, I, S extends EntitySetName> {
   /** A lazy list over every page: `for await`, `.byPage()`, `.toArray({ limit })`, or `await` for the first page. */
   list(options?: ListOptions): PagedList<T>;
   /** One entity by Id (accepts the plain and the `{value: [entity]}` reply). */
-  get(id: number, options?: CallOptions): Promise<T>;
+  /** `{ expand: "IndicatorsOfCompromise" }` or `{ select: ["Id", "Name"] }` shape the reply. */
+  get(id: number, options?: GetOptions): Promise<T>;
   /** Validates against the schema (ValidationError before any request), then creates; resolves to the new entity. */
   create(input: I, options?: WriteOptions): Promise<T>;
   /** PATCHes only the given fields; resolves to the updated entity. */
@@ -51,21 +53,31 @@ export function createEntitySet<T, I, S extends EntitySetName>(
   toWire?: ToWire,
 ): EntitySet<T, I, S> {
   const scope = { ctx, set, toWire };
+  // Each call refuses an option key it does not take before doing anything (a misspelt `fitler` lists everything).
+  const checked = <O>(operation: string, keys: readonly string[], options: O): O => {
+    checkOptions(set, operation, options, keys);
+    return options;
+  };
   return {
     where: setWhere(set),
-    list: (options) => listOp<T>(scope, options),
-    get: (id, options) => getOp<T>(scope, id, options),
-    create: (input, options) => createOp<T>(scope, input, options),
-    update: (id, patch, options) => updateOp<T>(scope, id, patch, options),
-    delete: (id, options) => deleteOp(scope, id, options),
-    enable: (id, options) => updateOp<T>(scope, id, { Enabled: true }, options),
-    disable: (id, options) => updateOp<T>(scope, id, { Enabled: false }, options),
-    count: (filter, options) => countOp(scope, filter, options),
+    list: (options) => listOp<T>(scope, checked("list", OPTION_KEYS.list, options)),
+    get: (id, options) => getOp<T>(scope, id, checked("get", OPTION_KEYS.get, options)),
+    create: (input, options) => createOp<T>(scope, input, checked("create", OPTION_KEYS.write, options)),
+    update: (id, patch, options) =>
+      updateOp<T>(scope, id, patch, checked("update", OPTION_KEYS.write, options)),
+    delete: (id, options) => deleteOp(scope, id, checked("delete", OPTION_KEYS.call, options)),
+    enable: (id, options) =>
+      updateOp<T>(scope, id, { Enabled: true }, checked("enable", OPTION_KEYS.call, options)),
+    disable: (id, options) =>
+      updateOp<T>(scope, id, { Enabled: false }, checked("disable", OPTION_KEYS.call, options)),
+    count: (filter, options) => countOp(scope, filter, checked("count", OPTION_KEYS.call, options)),
     bulkUpload: async (items, options = {}) =>
       bulkUpload<T>(
         ctx,
         set,
-        checkEach(items, (item) => prepare(scope, item, "create", options)),
+        checkEach(items, (item) =>
+          prepare(scope, item, "create", checked("bulkUpload", OPTION_KEYS.bulkUpload, options)),
+        ),
         options,
       ),
   };

@@ -1,5 +1,5 @@
 // The API layer: the session and its entity sets, built on http, auth and schema.
-export type { ApiContext, CallOptions, ListOptions, WarningListener } from "./context.js";
+export type { ApiContext, CallOptions, GetOptions, ListOptions, WarningListener } from "./context.js";
 export type { EntitySet, WriteOptions } from "./entity-set.js";
 export type { FieldWhere, IsoDateTime, Operands } from "./where.js";
 export type { BulkUploadOptions } from "./bulk-upload.js";

@@ -1,4 +1,4 @@
-import { PagedList, type Filter } from "../http/index.js";
+import { buildQuery, PagedList, type Filter } from "../http/index.js";
 import { HttpError } from "../errors/index.js";
 import type { EntitySetName, Violation } from "../schema/index.js";
 import {
@@ -8,6 +8,7 @@ import {
   unwrapEntity,
   type ApiContext,
   type CallOptions,
+  type GetOptions,
   type ListOptions,
   type WarningListener,
 } from "./context.js";
@@ -58,8 +59,12 @@ export function listOp<T>({ ctx, set }: SetScope, options: ListOptions = {}, url
  * GET by key, either reply shape; an empty `{"value": []}` is a 404 like any absent key.
  * @example await getOp(scope, 1)
  */
-export async function getOp<T>({ ctx, set }: SetScope, id: number, options: CallOptions = {}): Promise<T> {
-  const url = entityUrl(ctx, set, checkId(id));
+export async function getOp<T>({ ctx, set }: SetScope, id: number, options: GetOptions = {}): Promise<T> {
+  const query = buildQuery({
+    ...(options.select !== undefined ? { select: options.select } : {}),
+    ...(options.expand !== undefined ? { expand: options.expand } : {}),
+  });
+  const url = `${entityUrl(ctx, set, checkId(id))}${query}`;
   const { data } = await call(ctx, { method: "GET", url, signal: options.signal });
   const value = (data as { value?: unknown } | null)?.value;
   if (Array.isArray(value) && value.length === 0) {
@@ -102,7 +107,9 @@ export async function updateOp<T>(scope: SetScope, id: number, patch: unknown, o
   const body = prepare(scope, patch, "update", options);
   const readBack = patchedReadBack(ctx, set, id, body);
   const res = await call(ctx, { method: "PATCH", url, body, signal: options.signal, readBack });
-  return res.data === undefined ? getOp<T>(scope, id, options) : unwrapEntity<T>(res.data);
+  return res.data === undefined
+    ? getOp<T>(scope, id, options.signal ? { signal: options.signal } : {})
+    : unwrapEntity<T>(res.data);
 }
 
 /**
