@@ -20,12 +20,8 @@ export interface IocBulkEdits {
   ): Promise<EditPlan>;
   /** Plans deleting every IOC matching `filter`; see deleteWhere. */
   deleteWhere(filter: string | Filter, options?: EditOptions): Promise<EditPlan>;
-  /** Writes the IOCs matching `filter` to a CSV or JSON file that imports back; see exportIocs. */
-  export(
-    filter: string | Filter,
-    path: string,
-    options?: ExportOptions,
-  ): Promise<{ path: string; count: number }>;
+  /** Writes the IOCs (matching `options.filter`, else all) to a new CSV or JSON file that imports back; see exportIocs. */
+  export(path: string, options?: ExportOptions): Promise<{ path: string; count: number }>;
 }
 
 /** The bulk edits of a session's `alerts`. */
@@ -50,7 +46,7 @@ export function withBulkEdits(sets: BulkSets): { iocs: BulkIocs; alerts: BulkAle
     import: (input, options) => importIocs(sets, input, options),
     updateWhere: (filter, patch, options) => updateWhere(sets, String(filter), patch, options),
     deleteWhere: (filter, options) => deleteWhere(sets, String(filter), options),
-    export: (filter, path, options) => exportIocs(sets, String(filter), path, options),
+    export: (path, options) => exportIocs(sets, path, options),
   };
   const alertEdits: AlertBulkEdits = {
     disableWhere: (filter, options) => disableWhere(sets, String(filter), options),

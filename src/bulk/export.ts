@@ -1,35 +1,57 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
+import type { Filter } from "../http/index.js";
 import type { IndicatorOfCompromise } from "../schema/index.js";
+import { invalid } from "./errors.js";
 import { csvRows } from "./report.js";
 import { signalOption, type BulkSets } from "./sets.js";
 
 /** Options of {@link exportIocs}. */
 export interface ExportOptions {
+  /** Which IOCs: an OData `$filter` or a `where` filter. Default: all of them. */
+  readonly filter?: string | Filter;
   /** Default: from the extension (`.json` is JSON), else CSV. */
   readonly format?: "csv" | "json";
+  /** Replace the file if it exists. Default: false (an existing file is an error and is left as it was). */
+  readonly overwrite?: boolean;
   readonly signal?: AbortSignal;
 }
 
 const COLUMNS = ["Type", "Value", "DetectionFunction", "Enabled", "ExpiresAt", "AlertDefinition"] as const;
 
 /**
- * Writes every IOC matching `filter` (all when empty) to a CSV or JSON file that `importIocs` reads back as the
- * same IOCs (the AlertDefinition column holds each one's alert definition Id). Resolves to the path and count.
- * @example await exportIocs(session, "Type eq 'Sha1'", "sha1.csv") // { path: "sha1.csv", count: 120 }
+ * Writes every IOC matching `options.filter` (all when not given) to a new CSV or JSON file that `importIocs`
+ * reads back as the same IOCs (the AlertDefinition column holds each one's alert definition Id). An existing file
+ * is refused unless `overwrite: true`. Resolves to the path and count.
+ * @example await exportIocs(session, "sha1.csv", { filter: "Type eq 'Sha1'" }) // { path: "sha1.csv", count: 120 }
  */
 export async function exportIocs(
   sets: BulkSets,
-  filter: string,
   path: string,
   options: ExportOptions = {},
 ): Promise<{ path: string; count: number }> {
+  if (typeof path !== "string" || path.trim() === "")
+    throw invalid("path", path, 'must name the file to write, e.g. iocs.export("iocs.csv")');
+  if (options === null || typeof options !== "object")
+    throw invalid("options", options, "must be an options object ({ filter, format, overwrite, signal })");
+  const filter = options.filter === undefined ? "" : String(options.filter).trim();
   const rows: Record<(typeof COLUMNS)[number], unknown>[] = [];
-  const query = { ...(filter.trim() ? { filter } : {}), pageSize: 1000, ...signalOption(options.signal) };
+  const query = { ...(filter ? { filter } : {}), pageSize: 1000, ...signalOption(options.signal) };
   for await (const ioc of sets.iocs.list(query)) rows.push(exportRow(ioc));
   const json = (options.format ?? (extname(path).toLowerCase() === ".json" ? "json" : "csv")) === "json";
   const text = json ? `${JSON.stringify({ iocs: rows }, null, 2)}\n` : csvRows(COLUMNS, rows);
-  await writeFile(path, text, { encoding: "utf8", ...signalOption(options.signal) });
+  try {
+    // "wx" fails on an existing file instead of replacing it: an export never destroys a file by accident.
+    const flag = options.overwrite === true ? "w" : "wx";
+    await writeFile(path, text, { encoding: "utf8", flag, ...signalOption(options.signal) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    throw invalid(
+      "path",
+      path,
+      "is an existing file; pass { overwrite: true } to replace it (it was left as it was)",
+    );
+  }
   return { path, count: rows.length };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -84,7 +84,7 @@ describe("edits by filter", () => {
       await updateWhere(session, `AlertDefinitionId eq ${source} and Type eq 'Sha1'`, { Enabled: false })
     ).apply({ confirm: true });
     const file = join(await mkdtemp(join(tmpdir(), "bulk-export-")), `out.${format}`);
-    expect(await exportIocs(session, `AlertDefinitionId eq ${source}`, file)).toEqual({
+    expect(await exportIocs(session, file, { filter: `AlertDefinitionId eq ${source}` })).toEqual({
       path: file,
       count: 30,
     });
@@ -100,6 +100,28 @@ describe("edits by filter", () => {
     const copied = await iocsOf(session, target);
     expect(keysOf(copied)).toEqual(keysOf(await iocsOf(session, source)));
     expect(copied.filter((i) => !i.Enabled)).toHaveLength(6);
+  });
+
+  it("exports everything with export(file), refuses an existing file unchanged, and replaces it when asked", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bulk-export-"));
+    const file = join(dir, "all.csv");
+    const all = await session.iocs.count();
+    expect(await session.iocs.export(file)).toEqual({ path: file, count: all });
+    await writeFile(file, "keep me\n");
+    await expect(session.iocs.export(file)).rejects.toMatchObject({
+      name: "ValidationError",
+      violations: [{ field: "path", value: file, rule: expect.stringContaining("pass { overwrite: true }") }],
+    });
+    expect(await readFile(file, "utf8")).toBe("keep me\n");
+    expect(await session.iocs.export(file, { overwrite: true, filter: "Type eq 'Md5'" })).toMatchObject({
+      path: file,
+    });
+    expect(await readFile(file, "utf8")).toMatch(/^Type,Value,/);
+    // The old (filter, path) order is refused with what to write instead, writing nothing.
+    // @ts-expect-error: the second argument is the options object
+    await expect(session.iocs.export("Type eq 'Sha1'", join(dir, "x.csv"))).rejects.toThrow(
+      /must be an options object/,
+    );
   });
 
   it("works as typed members of the connected session's sets, with filters from the where helper", async () => {

@@ -27,7 +27,7 @@ Bulk edits (a plan first: nothing is written until apply, which asks, then shows
   await iocs.updateWhere("Type eq 'Md5'", { Enabled: false })  then .apply() (same for the next two)
   await iocs.deleteWhere("ExpiresAt lt 2025-01-01T00:00:00Z")
   await alerts.disableWhere("Category eq 'Trojan'")
-  await iocs.export("Type eq 'Sha1'", "iocs.csv")             a file that imports back
+  await iocs.export("iocs.csv", { filter: "Type eq 'Sha1'" })  a file that imports back
   In scripts and pipes nothing can ask: await plan.apply({ confirm: true })
 
 Commands:
