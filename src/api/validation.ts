@@ -1,6 +1,7 @@
 import { ValidationError } from "../errors/index.js";
 import {
   IOC_BIND_PROPERTY,
+  expandIpv6,
   alertDefinitionRef,
   describeViolation,
   parseAlertDefinitionRef,
@@ -46,6 +47,10 @@ export function toWireIoc(
   if (typeof input !== "object" || input === null || Array.isArray(input))
     return { body: input, violations: [] };
   const { AlertDefinition: id, ...rest } = input as Record<string, unknown>;
+  // The service takes IPv6 only in full; a compressed address means one thing, so it is written out.
+  const full =
+    rest["Type"] === "IpAddress" && typeof rest["Value"] === "string" ? expandIpv6(rest["Value"]) : undefined;
+  if (full !== undefined && (rest["DetectionFunction"] ?? "Equals") === "Equals") rest["Value"] = full;
   const violations: Violation[] = [];
   if (id !== undefined) {
     if (Number.isSafeInteger(id) && (id as number) > 0)

@@ -26,7 +26,12 @@ export function planRows(plan: AnyPlan): PlanRow[] {
 function importRows(plan: ImportPlan<CreateItem>): PlanRow[] {
   const keyOfLine = new Map(plan.create.map((c) => [c.line, c.key]));
   const rows: PlanRow[] = [
-    ...plan.create.map((c) => ({ Line: c.line, Action: "create" as const, What: c.key, Reason: "" })),
+    ...plan.create.map((c) => ({
+      Line: c.line,
+      Action: "create" as const,
+      What: c.key,
+      Reason: c.note ?? "",
+    })),
     ...plan.update.map((u) => ({
       Line: u.line,
       Id: u.id,

@@ -16,6 +16,33 @@ export function isIpv6(value: string): boolean {
   return IPV6_FULL.test(value);
 }
 
+/**
+ * The full eight-group form of an IPv6 address written with `::` or an IPv4 tail (`2001:db8::1` is
+ * `2001:db8:0:0:0:0:0:1`, `::ffff:192.0.2.1` is `0:0:0:0:0:ffff:c000:201`), lower-cased; undefined for anything
+ * else (an address already in full, CIDR, zones, not IPv6). The service takes only the full form.
+ * @example expandIpv6("2001:DB8::1") // "2001:db8:0:0:0:0:0:1"
+ */
+export function expandIpv6(value: string): string | undefined {
+  const text = value.trim().toLowerCase();
+  if (isIpv6(text) || !/^[0-9a-f:.]+$/.test(text) || !text.includes(":")) return undefined;
+  let groups = text;
+  const tail = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (tail) {
+    if (!isIpv4(tail[2]!)) return undefined;
+    const [a, b, c, d] = tail[2]!.split(".").map(Number) as [number, number, number, number];
+    groups = `${tail[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const halves = groups.split("::");
+  if (halves.length > 2) return undefined;
+  const side = (part: string | undefined): string[] => (part ? part.split(":") : []);
+  const head = side(halves[0]);
+  const rest = side(halves[1]);
+  const missing = 8 - head.length - rest.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const full = [...head, ...Array<string>(Math.max(missing, 0)).fill("0"), ...rest].join(":");
+  return isIpv6(full) ? full : undefined;
+}
+
 /** True for a host name: dot-separated labels of letters, digits and inner hyphens, at least two labels. */
 export function isDomainName(value: string): boolean {
   if (value.length > 253) return false;
@@ -95,7 +122,7 @@ export function inferIocType(value: string): IocType | undefined {
     if (v.length === 64) return "Sha256";
     if (v.length === 32) return "Md5";
   }
-  if (isIpv4(v) || isIpv6(v)) return "IpAddress";
+  if (isIpv4(v) || isIpv6(v) || expandIpv6(v) !== undefined) return "IpAddress";
   if (isDomainName(v)) return "DomainName";
   return undefined;
 }

@@ -86,6 +86,23 @@ describe("importIocs", () => {
     expect(await iocsOf(session, alert)).toHaveLength(0);
   });
 
+  it("writes a compressed IPv6 address in full, says so in the plan, and the service takes it", async () => {
+    const alert = await newAlert(session);
+    const plan = await importIocs(session, "2001:DB8::1\n", { alert });
+    expect(planRows(plan)).toMatchObject([
+      { Line: 1, Action: "create", Reason: "IPv6 written in full, from 2001:DB8::1" },
+    ]);
+    await plan.apply({ confirm: true });
+    expect((await iocsOf(session, alert)).map((i) => i.Value)).toEqual(["2001:db8:0:0:0:0:0:1"]);
+    const one = await session.iocs.create({
+      Type: "IpAddress",
+      Value: "fd00::7",
+      DetectionFunction: "Equals",
+      AlertDefinition: alert,
+    });
+    expect(one.Value).toBe("fd00:0:0:0:0:0:0:7");
+  });
+
   it("lists every row of a plan with its action and reason, in line order, for a table", async () => {
     const alert = await newAlert(session);
     await (await importIocs(session, "203.0.113.7\n", { alert })).apply({ confirm: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   alertDefinitionRef,
+  expandIpv6,
   inferIocType,
   isDomainName,
   isIpv4,
@@ -15,6 +16,25 @@ describe("IOC value formats", () => {
     for (const bad of ["10.0.0.0/8", "10.0.0.1-10.0.0.9", "256.1.1.1", "1.2.3", "01.2.3.4"]) {
       expect(isIpv4(bad), bad).toBe(false);
     }
+  });
+
+  it("writes a compressed IPv6 address out in full and leaves everything else alone", () => {
+    expect(expandIpv6("2001:DB8::1")).toBe("2001:db8:0:0:0:0:0:1");
+    expect(expandIpv6("::1")).toBe("0:0:0:0:0:0:0:1");
+    expect(expandIpv6("1:2:3:4:5:6:7::")).toBe("1:2:3:4:5:6:7:0");
+    expect(expandIpv6("::ffff:192.0.2.1")).toBe("0:0:0:0:0:ffff:c000:201");
+    for (const other of [
+      "2001:db8:0:0:0:0:0:1",
+      "2001:db8::/32",
+      "fe80::1%eth0",
+      "1::2::3",
+      "1:2:3:4:5:6:7:8:9",
+      "::1.2.3.256",
+      "a:b",
+      "example.com",
+    ])
+      expect(expandIpv6(other), other).toBeUndefined();
+    expect(inferIocType("2001:db8::1")).toBe("IpAddress");
   });
 
   it("accepts IPv6 only with all eight groups", () => {

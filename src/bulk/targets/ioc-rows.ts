@@ -1,4 +1,5 @@
 import {
+  expandIpv6,
   alertDefinitionRef,
   inferIocType,
   IOC_BIND_PROPERTY,
@@ -66,6 +67,7 @@ function normalizeRow(
     const inferred = inferIocType(fields["Value"]);
     if (inferred) fields["Type"] = inferred;
   }
+  const note = expandIp(fields);
   const alert = alertId(alertRaw, defaultAlert);
   if (typeof alert !== "number") return rejection(row.line, [alert]);
   // The bind goes last onto the row's own fresh object (no copy per row); `fields` is not read for it below.
@@ -76,7 +78,18 @@ function normalizeRow(
   if ("Enabled" in fields) given.Enabled = body["Enabled"] as boolean;
   if ("ExpiresAt" in fields) given.ExpiresAt = body["ExpiresAt"] as string | null;
   const key = iocKey(body["Type"], body["Value"], body["DetectionFunction"], alert);
-  return { line: row.line, key, alertId: alert, body, given };
+  return { line: row.line, key, alertId: alert, body, given, ...(note ? { note } : {}) };
+}
+
+// The service takes IPv6 only in full: a compressed address (`2001:db8::1`) means one thing, so it is written out.
+function expandIp(fields: Record<string, unknown>): string | undefined {
+  const value = fields["Value"];
+  if (fields["Type"] !== "IpAddress" || fields["DetectionFunction"] !== "Equals" || typeof value !== "string")
+    return undefined;
+  const full = expandIpv6(value);
+  if (full === undefined) return undefined;
+  fields["Value"] = full;
+  return `IPv6 written in full, from ${value.trim()}`;
 }
 
 function alertId(raw: unknown, fallback: number | undefined): number | Violation {

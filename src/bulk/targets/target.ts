@@ -9,6 +9,8 @@ export interface CreateItem {
   readonly body: Readonly<Record<string, unknown>>;
   /** The fields the row stated that are compared with a stored item (a file without a column changes nothing). */
   readonly given: Readonly<Record<string, unknown>>;
+  /** What normalising changed beyond case and spaces, for the plan to say (`IPv6 written in full, from …`). */
+  readonly note?: string;
 }
 
 /** A row naming an item an earlier row of the same input already names; it is collapsed into that row. */
