@@ -1,6 +1,12 @@
-import { DEFAULT_API_URL, DEFAULT_RESOURCE } from "./schema/index.js";
 import type { Dispatcher } from "undici";
-import { Session, type SessionSettings, type WarningListener } from "./api/index.js";
+import {
+  chooseService,
+  Session,
+  SERVICE_DEFAULTS,
+  type ServiceName,
+  type SessionSettings,
+  type WarningListener,
+} from "./api/index.js";
 import { attachBulkEdits, type WithBulkEdits } from "./bulk/index.js";
 import { pp } from "./display/index.js";
 import { normalizeTokenCyclerOptions, Secret } from "./auth/index.js";
@@ -21,10 +27,22 @@ export interface ConnectOptions {
   readonly clientId?: string;
   /** Env: TI_CLIENT_SECRET. Kept in a private field; never printed. */
   readonly clientSecret?: string;
-  /** Token audience. Env: TI_RESOURCE; default https://graph.windows.net. */
+  /**
+   * Token audience: the v1 `resource`, or for a `/oauth2/v2.0/token` URL the base of the `<resource>/.default`
+   * scope. Env: TI_RESOURCE; default https://graph.windows.net (custom TI) or https://api.securitycenter.microsoft.com
+   * (the Indicators API).
+   */
   readonly resource?: string;
-  /** Service root. Env: TI_API_URL; default https://ti.securitycenter.windows.com/V1.0. */
+  /**
+   * Service root. Env: TI_API_URL; default https://ti.securitycenter.windows.com/V1.0 (custom TI) or
+   * https://api.securitycenter.microsoft.com/api (the Indicators API).
+   */
   readonly apiUrl?: string;
+  /**
+   * `"custom-ti"` or `"indicators"`. Env: TI_SERVICE; default: the one the API URL names (`…/api` is the
+   * Indicators API, `…/V1.0` custom TI), else custom TI.
+   */
+  readonly service?: ServiceName;
   /** undici dispatcher (e.g. a ProxyAgent). Default: one keep-alive Agent with `concurrency` connections. */
   readonly dispatcher?: Dispatcher;
   /** Most requests on the wire at once. Default: 8. */
@@ -68,8 +86,8 @@ export type ConnectedSession = WithBulkEdits<Session> & {
 
 /** Defaults of {@link ConnectOptions} (the retry policy's and token windows' are their layers' own). */
 export const CONNECT_DEFAULTS = {
-  resource: DEFAULT_RESOURCE,
-  apiUrl: DEFAULT_API_URL,
+  resource: SERVICE_DEFAULTS["custom-ti"].resource,
+  apiUrl: SERVICE_DEFAULTS["custom-ti"].apiUrl,
   concurrency: 8,
   timeoutMs: 30_000,
 } as const;
@@ -102,11 +120,17 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigurationError(`concurrency must be a whole number >= 1, got ${concurrency}`);
   }
-  const apiUrl = checkUrl("TI_API_URL", pick(options.apiUrl, "TI_API_URL") ?? CONNECT_DEFAULTS.apiUrl);
+  const givenUrl = pick(options.apiUrl, "TI_API_URL");
+  const service = chooseService(
+    pick(options.service, "TI_SERVICE"),
+    givenUrl && checkUrl("TI_API_URL", givenUrl),
+  );
+  const apiUrl = givenUrl ?? SERVICE_DEFAULTS[service].apiUrl;
   const clock = options.clock ?? systemClock;
   return {
     ...credentials,
-    resource: pick(options.resource, "TI_RESOURCE") ?? CONNECT_DEFAULTS.resource,
+    service,
+    resource: pick(options.resource, "TI_RESOURCE") ?? SERVICE_DEFAULTS[service].resource,
     apiUrl: apiUrl.replace(/\/+$/, ""),
     dispatcher: options.dispatcher,
     concurrency,
