@@ -43,6 +43,15 @@ export interface ConnectOptions {
    * Indicators API, `…/V1.0` custom TI), else custom TI.
    */
   readonly service?: ServiceName;
+  /**
+   * `"documented"`: schedule the Indicators API's calls within its documented rate limits (list, submit and delete
+   * 100 per minute and 1,500 per hour; import and BatchDelete 30 per minute), per origin and endpoint, so that a
+   * long run meets no 429; `"off"`: send at once. Default: documented for the Indicators API (custom TI publishes
+   * no limits).
+   */
+  readonly rateBudget?: "documented" | "off";
+  /** Shortens the budget's windows by this factor, as the emulator's `--rate-limit-scale` does. Default: 1. */
+  readonly rateBudgetScale?: number;
   /** undici dispatcher (e.g. a ProxyAgent). Default: one keep-alive Agent with `concurrency` connections. */
   readonly dispatcher?: Dispatcher;
   /** Most requests on the wire at once. Default: 8. */
@@ -144,7 +153,22 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
       blockWindowMs: options.blockWindowMs,
     }),
     defaultSignal: options.defaultSignal ?? (() => undefined),
+    ...readBudget(options),
   };
+}
+
+function readBudget(options: ConnectOptions) {
+  const rateBudget = options.rateBudget ?? "documented";
+  if (rateBudget !== "documented" && rateBudget !== "off")
+    throw new ConfigurationError(
+      `rateBudget must be "documented" or "off", got ${JSON.stringify(rateBudget)}`,
+    );
+  const rateBudgetScale = options.rateBudgetScale ?? 1;
+  if (!Number.isInteger(rateBudgetScale) || rateBudgetScale < 1 || rateBudgetScale > 3600)
+    throw new ConfigurationError(
+      `rateBudgetScale must be a whole number from 1 to 3600, got ${rateBudgetScale}`,
+    );
+  return { rateBudget, rateBudgetScale } as const;
 }
 
 type Pick = (value: string | undefined, name: string) => string | undefined;

@@ -14,6 +14,7 @@ import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";
 import { createIndicators, type Indicators } from "./indicators/indicators.js";
+import { indicatorBudgetRule } from "./indicators/budget.js";
 import { speaking, type ServiceName } from "./indicators/service.js";
 import { createPipeline, type Pipeline } from "./pipeline.js";
 
@@ -36,6 +37,10 @@ export interface SessionSettings {
   readonly tokens: TokenCyclerSettings;
   /** Asked when each API call starts for a signal that also aborts it. */
   readonly defaultSignal: SignalSource;
+  /** Schedule the Indicators API's calls within its documented rate limits, or not. */
+  readonly rateBudget: "documented" | "off";
+  /** Shortens the budget's windows as the emulator's `--rate-limit-scale` does (tests). */
+  readonly rateBudgetScale: number;
 }
 
 /** The session's configuration as it may be shown: the secret is always `[redacted]`. */
@@ -80,7 +85,11 @@ export class Session {
   readonly #closing = new AbortController();
 
   constructor(settings: SessionSettings) {
-    this.#pipeline = createPipeline(settings);
+    const budgeted = settings.service === "indicators" && settings.rateBudget === "documented";
+    this.#pipeline = createPipeline({
+      ...settings,
+      budget: budgeted ? indicatorBudgetRule(settings.rateBudgetScale) : undefined,
+    });
     const fetchToken = createTokenRequester({
       ...settings,
       send: this.#pipeline.token,

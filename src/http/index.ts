@@ -14,3 +14,4 @@ export * from "./log.js";
 export * from "./filter.js";
 export * from "./odata-query.js";
 export * from "./paging.js";
+export * from "./rate-budget.js";
