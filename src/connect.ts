@@ -103,7 +103,8 @@ export const CONNECT_DEFAULTS = {
 
 /**
  * Opens a session: reads options (else TI_* environment variables), gets the first token, and returns the
- * session with `alerts`, `iocs`, `pp`, `config` (redacted), `token`, `onRequest` and `close`.
+ * session with `alerts` and `iocs` (custom TI) or `indicators` (the Indicators API, per `service`), `pp`, `config`
+ * (redacted), `token`, `onRequest` and `close`.
  * @example const session = await connect(); await session.alerts.list()
  */
 export async function connect(options: ConnectOptions = {}): Promise<ConnectedSession> {
