@@ -1,6 +1,11 @@
-import { DEFAULT_API_URL, DEFAULT_RESOURCE } from "./schema/index.js";
 import type { Dispatcher } from "undici";
-import type { SessionSettings, WarningListener } from "./api/index.js";
+import {
+  chooseService,
+  SERVICE_DEFAULTS,
+  type ServiceName,
+  type SessionSettings,
+  type WarningListener,
+} from "./api/index.js";
 import type { Applier } from "./bulk/index.js";
 import { ConnectedSession } from "./session.js";
 import { normalizeTokenCyclerOptions, Secret } from "./auth/index.js";
@@ -21,10 +26,31 @@ export interface ConnectOptions {
   readonly clientId?: string;
   /** Env: TI_CLIENT_SECRET. Kept in a private field; never printed. */
   readonly clientSecret?: string;
-  /** Token audience. Env: TI_RESOURCE; default https://graph.windows.net. */
+  /**
+   * Token audience: the v1 `resource`, or for a `/oauth2/v2.0/token` URL the base of the `<resource>/.default`
+   * scope. Env: TI_RESOURCE; default https://graph.windows.net (custom TI) or https://api.securitycenter.microsoft.com
+   * (the Indicators API).
+   */
   readonly resource?: string;
-  /** Service root. Env: TI_API_URL; default https://ti.securitycenter.windows.com/V1.0. */
+  /**
+   * Service root. Env: TI_API_URL; default https://ti.securitycenter.windows.com/V1.0 (custom TI) or
+   * https://api.securitycenter.microsoft.com/api (the Indicators API).
+   */
   readonly apiUrl?: string;
+  /**
+   * `"custom-ti"` or `"indicators"`. Env: TI_SERVICE; default: the one the API URL names (`…/api` is the
+   * Indicators API, `…/V1.0` custom TI), else custom TI.
+   */
+  readonly service?: ServiceName;
+  /**
+   * `"documented"`: schedule the Indicators API's calls within its documented rate limits (list, submit and delete
+   * 100 per minute and 1,500 per hour; import and BatchDelete 30 per minute), per origin and endpoint, so that a
+   * long run meets no 429; `"off"`: send at once. Default: documented for the Indicators API (custom TI publishes
+   * no limits).
+   */
+  readonly rateBudget?: "documented" | "off";
+  /** Shortens the budget's windows by this factor, as the emulator's `--rate-limit-scale` does. Default: 1. */
+  readonly rateBudgetScale?: number;
   /** undici dispatcher (e.g. a ProxyAgent). Default: one keep-alive Agent with `concurrency` connections. */
   readonly dispatcher?: Dispatcher;
   /** Most requests on the wire at once. Default: 8. */
@@ -63,15 +89,16 @@ export { ConnectedSession } from "./session.js";
 
 /** Defaults of {@link ConnectOptions} (the retry policy's and token windows' are their layers' own). */
 export const CONNECT_DEFAULTS = {
-  resource: DEFAULT_RESOURCE,
-  apiUrl: DEFAULT_API_URL,
+  resource: SERVICE_DEFAULTS["custom-ti"].resource,
+  apiUrl: SERVICE_DEFAULTS["custom-ti"].apiUrl,
   concurrency: 8,
   timeoutMs: 30_000,
 } as const;
 
 /**
  * Opens a session: reads options (else TI_* environment variables), gets the first token, and returns the
- * session with `alerts`, `iocs`, `pp`, `config` (redacted), `token`, `onRequest` and `close`.
+ * session with `alerts` and `iocs` (custom TI) or `indicators` (the Indicators API, per `service`), `pp`, `config`
+ * (redacted), `token`, `onRequest` and `close`.
  * @example const session = await connect(); await session.alerts.list()
  */
 export async function connect(options: ConnectOptions = {}): Promise<ConnectedSession> {
@@ -97,11 +124,17 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigurationError(`concurrency must be a whole number >= 1, got ${concurrency}`);
   }
-  const apiUrl = checkUrl("TI_API_URL", pick(options.apiUrl, "TI_API_URL") ?? CONNECT_DEFAULTS.apiUrl);
+  const givenUrl = pick(options.apiUrl, "TI_API_URL");
+  const service = chooseService(
+    pick(options.service, "TI_SERVICE"),
+    givenUrl && checkUrl("TI_API_URL", givenUrl),
+  );
+  const apiUrl = givenUrl ?? SERVICE_DEFAULTS[service].apiUrl;
   const clock = options.clock ?? systemClock;
   return {
     ...credentials,
-    resource: pick(options.resource, "TI_RESOURCE") ?? CONNECT_DEFAULTS.resource,
+    service,
+    resource: pick(options.resource, "TI_RESOURCE") ?? SERVICE_DEFAULTS[service].resource,
     apiUrl: apiUrl.replace(/\/+$/, ""),
     dispatcher: options.dispatcher,
     concurrency,
@@ -115,7 +148,22 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
       blockWindowMs: options.blockWindowMs,
     }),
     defaultSignal: options.defaultSignal ?? (() => undefined),
+    ...readBudget(options),
   };
+}
+
+function readBudget(options: ConnectOptions) {
+  const rateBudget = options.rateBudget ?? "documented";
+  if (rateBudget !== "documented" && rateBudget !== "off")
+    throw new ConfigurationError(
+      `rateBudget must be "documented" or "off", got ${JSON.stringify(rateBudget)}`,
+    );
+  const rateBudgetScale = options.rateBudgetScale ?? 1;
+  if (!Number.isInteger(rateBudgetScale) || rateBudgetScale < 1 || rateBudgetScale > 3600)
+    throw new ConfigurationError(
+      `rateBudgetScale must be a whole number from 1 to 3600, got ${rateBudgetScale}`,
+    );
+  return { rateBudget, rateBudgetScale } as const;
 }
 
 type Pick = (value: string | undefined, name: string) => string | undefined;

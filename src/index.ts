@@ -22,6 +22,19 @@ export type {
 } from "./api/index.js";
 export type { Page, PagedList, ToArrayOptions, ODataQuery } from "./http/index.js";
 
+// The Indicators API (Defender for Endpoint): `session.indicators`, chosen by `connect({ service })` or the API URL.
+export type { Indicators, IndicatorListOptions, IndicatorImportOptions, ServiceName } from "./api/index.js";
+export {
+  INDICATOR_ACTIONS,
+  INDICATOR_SEVERITIES,
+  INDICATOR_TYPES,
+  type Indicator,
+  type IndicatorInput,
+  type IndicatorAction,
+  type IndicatorType,
+  type ImportIndicatorResult,
+} from "./schema/index.js";
+
 // Filters: `where.eq("Type", "Sha1")`, or typed by entity as `iocs.where` / `alerts.where`.
 export { where, type Filter, type FilterValue, type WhereHelper } from "./http/index.js";
 export type { FieldWhere, IsoDateTime, Operands } from "./api/index.js";

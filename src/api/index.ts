@@ -6,3 +6,14 @@ export type { BulkUploadOptions } from "./bulk-upload.js";
 export { createAlerts, type Alerts } from "./alerts.js";
 export { createIocs, type IocCreateInput, type Iocs } from "./iocs.js";
 export { Session, type SessionConfig, type SessionSettings, type SessionToken } from "./session.js";
+export {
+  chooseService,
+  createIndicators,
+  SERVICE_DEFAULTS,
+  SERVICES,
+  serviceOfUrl,
+  type ImportOptions as IndicatorImportOptions,
+  type IndicatorListOptions,
+  type Indicators,
+  type ServiceName,
+} from "./indicators/index.js";

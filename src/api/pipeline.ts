@@ -10,7 +10,9 @@ import {
   withConcurrencyLimit,
   withDefaultSignal,
   withOriginPause,
+  withRateBudget,
   withRetry,
+  type BudgetRule,
   type Clock,
   type RequestLog,
   type RetryPolicy,
@@ -29,6 +31,8 @@ export interface PipelineOptions {
   readonly clock: Clock;
   /** The signal every API call also obeys (see ConnectOptions.defaultSignal). */
   readonly defaultSignal: SignalSource;
+  /** Documented rate limits to schedule calls within (the Indicators API's); undefined for none. */
+  readonly budget?: BudgetRule | undefined;
 }
 
 /** The two sends of a session (API calls with a token, token requests without), sharing one transport and log. */
@@ -73,6 +77,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     withConcurrencyLimit(options.concurrency),
     // throttle: after a 429 every request of the origin waits here (by the clock), holding no token either
     withOriginPause({ gate, maxPauseMs: options.retry.retryAfterCeilingMs }),
+    // budget: waits until the documented rate limits have room, so a long run meets no 429 (counted on the wire)
+    ...(options.budget ? [withRateBudget({ rule: options.budget, clock: options.clock })] : []),
     // auth: reads the token right before the wire, so it is fresh when sent; on 401 one refresh and one replay
     withBearerAuth(tokens),
     // log: every exchange on the wire, replays included, reported to request listeners

@@ -13,10 +13,15 @@ import type { Clock, RequestListener, RetryPolicy, SignalSource } from "../http/
 import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";
+import { createIndicators, type Indicators } from "./indicators/indicators.js";
+import { indicatorBudgetRule } from "./indicators/budget.js";
+import { speaking, type ServiceName } from "./indicators/service.js";
 import { createPipeline, type Pipeline } from "./pipeline.js";
 
 /** Everything a session is built from, defaults applied (see connect's normalizeConnectOptions). */
 export interface SessionSettings {
+  /** The service the API URL and the token audience are for. */
+  readonly service: ServiceName;
   readonly authUrl: string;
   readonly clientId: string;
   readonly clientSecret: Secret;
@@ -32,10 +37,15 @@ export interface SessionSettings {
   readonly tokens: TokenCyclerSettings;
   /** Asked when each API call starts for a signal that also aborts it. */
   readonly defaultSignal: SignalSource;
+  /** Schedule the Indicators API's calls within its documented rate limits, or not. */
+  readonly rateBudget: "documented" | "off";
+  /** Shortens the budget's windows as the emulator's `--rate-limit-scale` does (tests). */
+  readonly rateBudgetScale: number;
 }
 
 /** The session's configuration as it may be shown: the secret is always `[redacted]`. */
 export interface SessionConfig {
+  readonly service: ServiceName;
   readonly authUrl: string;
   readonly clientId: string;
   readonly clientSecret: "[redacted]";
@@ -64,6 +74,10 @@ export class Session {
   readonly alerts: Alerts;
   /** The `IndicatorsOfCompromise` entity set. */
   readonly iocs: Iocs;
+  /** The Indicators API's `indicators` (a session speaks one service: see `service`). */
+  readonly indicators: Indicators;
+  /** `"custom-ti"` (alerts, iocs) or `"indicators"` (indicators); the other service's sets refuse every call. */
+  readonly service: ServiceName;
   readonly config: SessionConfig;
   readonly token: SessionToken;
   readonly #pipeline: Pipeline;
@@ -71,7 +85,11 @@ export class Session {
   readonly #closing = new AbortController();
 
   constructor(settings: SessionSettings) {
-    this.#pipeline = createPipeline(settings);
+    const budgeted = settings.service === "indicators" && settings.rateBudget === "documented";
+    this.#pipeline = createPipeline({
+      ...settings,
+      budget: budgeted ? indicatorBudgetRule(settings.rateBudgetScale) : undefined,
+    });
     const fetchToken = createTokenRequester({
       ...settings,
       send: this.#pipeline.token,
@@ -84,9 +102,12 @@ export class Session {
       clock: settings.clock,
       onWarning: settings.onWarning,
     };
-    this.alerts = createAlerts(ctx);
-    this.iocs = createIocs(ctx);
+    this.service = settings.service;
+    this.alerts = createAlerts(speaking(ctx, settings, "custom-ti", "alerts"));
+    this.iocs = createIocs(speaking(ctx, settings, "custom-ti", "iocs"));
+    this.indicators = createIndicators(speaking(ctx, settings, "indicators", "indicators"));
     this.config = Object.freeze({
+      service: settings.service,
       authUrl: settings.authUrl,
       clientId: settings.clientId,
       clientSecret: "[redacted]",

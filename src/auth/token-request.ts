@@ -16,7 +16,10 @@ export interface TokenRequestOptions {
   readonly authUrl: string;
   readonly clientId: string;
   readonly clientSecret: Secret;
-  /** `https://graph.windows.net` or `https://graph.microsoft.com` (v1); for a v2.0 URL it becomes `<resource>/.default`. */
+  /**
+   * The audience: a v1 `resource` (`https://graph.windows.net`, `https://api.securitycenter.microsoft.com`); for a
+   * v2.0 URL it becomes the scope `<resource>/.default` (a resource already given as a `/.default` scope is kept).
+   */
   readonly resource: string;
   /** A send with retries (the token endpoint is retried on 429, 5xx and network errors). */
   readonly send: Send;
@@ -49,8 +52,7 @@ export function createTokenRequester(options: TokenRequestOptions): () => Promis
 async function post(options: TokenRequestOptions): Promise<HttpResponse> {
   const form = new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId });
   form.set("client_secret", options.clientSecret.reveal());
-  if (/\/v2\.0\/token\/?$/i.test(options.authUrl))
-    form.set("scope", `${options.resource.replace(/\/$/, "")}/.default`);
+  if (isV2TokenUrl(options.authUrl)) form.set("scope", v2Scope(options.resource));
   else form.set("resource", options.resource);
   try {
     return await options.send({
@@ -97,4 +99,23 @@ function failure(options: TokenRequestOptions, response: HttpResponse): AuthErro
     description,
   });
   return new AuthError(message, { code, status: response.status });
+}
+
+/**
+ * True for an Azure AD v2.0 token endpoint (`…/oauth2/v2.0/token`), which takes `scope`; v1 (`…/oauth2/token`)
+ * takes `resource`.
+ * @example isV2TokenUrl("https://login.microsoftonline.com/t/oauth2/v2.0/token") // true
+ */
+export function isV2TokenUrl(authUrl: string): boolean {
+  return /\/oauth2\/v2\.0\/token\/?$/i.test(new URL(authUrl).pathname);
+}
+
+/**
+ * The v2.0 client-credentials scope of a resource: `<resource>/.default`, or the resource as is when it is
+ * already a `.default` scope.
+ * @example v2Scope("https://api.securitycenter.microsoft.com") // "https://api.securitycenter.microsoft.com/.default"
+ */
+export function v2Scope(resource: string): string {
+  const base = resource.replace(/\/+$/, "");
+  return /\/\.default$/i.test(base) ? base : `${base}/.default`;
 }

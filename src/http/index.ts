@@ -25,6 +25,7 @@ export {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry-policy.js";
+export { withRateBudget, type RateWindow, type BudgetRule, type RateBudgetOptions } from "./rate-budget.js";
 export { withRetry } from "./retry.js";
 export { withDefaultSignal, type SignalSource } from "./signal.js";
 export { readODataError, errorForResponse } from "./status.js";
