@@ -29,7 +29,15 @@ const LAYERING: Layering = {
     // The console sits on top of everything but the emulator, which it reaches through one module (below).
     repl: {
       parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session", "connect"],
-      packages: ["acorn", "inquirer", "ora", "typescript"],
+      packages: [
+        "acorn",
+        "@inquirer/confirm",
+        "@inquirer/input",
+        "@inquirer/password",
+        "@inquirer/select",
+        "ora",
+        "typescript",
+      ],
     },
     emulator: { parts: ["schema"] }, // and node: built-ins only
     bin: { parts: ["repl"] },

@@ -29,7 +29,7 @@ export class NotInteractiveError extends Error {
 /**
  * Runs inquirer prompts while the REPL's input is gated: the REPL's keypress listeners are detached and its
  * readline paused, so each key reaches inquirer once; afterwards the REPL gets its keys (and raw mode) back.
- * inquirer is imported on first use. Ctrl-C inside a prompt rejects with inquirer's ExitPromptError.
+ * The prompts (inquirer's own packages) are imported on first use. Ctrl-C inside a prompt rejects with inquirer's ExitPromptError.
  * @example const name = await withPrompts(server, state, (ask) => ask.input("Name"))
  */
 export async function withPrompts<T>(
@@ -60,25 +60,37 @@ export async function askOn<T>(
   output: NodeJS.WritableStream,
   run: (ask: Asker) => Promise<T>,
 ): Promise<T> {
-  const { createPromptModule } = await import("inquirer");
-  const prompt = createPromptModule({ input, output });
-  return run(makeAsker(prompt as unknown as PromptFn));
-}
-
-type PromptFn = (questions: readonly Record<string, unknown>[]) => Promise<Record<string, unknown>>;
-
-function makeAsker(prompt: PromptFn): Asker {
-  const one = async (question: Record<string, unknown>): Promise<unknown> =>
-    (await prompt([{ ...question, name: "answer" }]))["answer"];
-  return {
-    input: async (message, options = {}) =>
-      String(await one({ type: "input", message, default: options.default, validate: options.validate })),
-    password: async (message) => String(await one({ type: "password", message, mask: "*" })),
-    select: async (message, choices, defaultValue) =>
-      String(await one({ type: "select", message, choices, default: defaultValue, pageSize: 12 })),
-    confirm: async (message, defaultValue = true) =>
-      Boolean(await one({ type: "confirm", message, default: defaultValue })),
-  };
+  // The four prompts, imported on first use (a console that never asks never loads them).
+  const [input_, password, select, confirm] = await Promise.all([
+    import("@inquirer/input"),
+    import("@inquirer/password"),
+    import("@inquirer/select"),
+    import("@inquirer/confirm"),
+  ]);
+  const context = { input, output };
+  return run({
+    input: (message, options = {}) =>
+      input_.default(
+        {
+          message,
+          ...(options.default !== undefined ? { default: options.default } : {}),
+          ...(options.validate ? { validate: options.validate } : {}),
+        },
+        context,
+      ),
+    password: (message) => password.default({ message, mask: "*" }, context),
+    select: (message, choices, defaultValue) =>
+      select.default<string>(
+        {
+          message,
+          choices: choices.map((c) => (typeof c === "string" ? { value: c, name: c } : c)),
+          pageSize: 12,
+          ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+        },
+        context,
+      ),
+    confirm: (message, defaultValue = true) => confirm.default({ message, default: defaultValue }, context),
+  });
 }
 
 /** True for inquirer's error when the user pressed Ctrl-C in a prompt. */
