@@ -77,6 +77,7 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     output: process.stdout,
     errors: interactive ? process.stdout : process.stderr,
     lastEntry: "",
+    script: undefined,
     verbose: undefined,
     lastError: undefined,
     controller: undefined,
@@ -96,6 +97,7 @@ async function connectSession(state: ReplState): Promise<void> {
 
 /** --eval and scripts: one evaluation in the console's context; exit 1 when it fails. */
 async function runBatch(state: ReplState, args: CliArgs): Promise<number> {
+  state.script = args.script;
   const { server, refill } = createConsole(state, { input: new PassThrough(), terminal: false });
   refill();
   const file = args.script ?? "[eval]";
@@ -108,6 +110,7 @@ async function runBatch(state: ReplState, args: CliArgs): Promise<number> {
     reportError(
       state,
       err instanceof Recoverable ? new SyntaxError(`${file}: Unexpected end of input`) : err,
+      args.script,
     );
   }
   server.close();

@@ -4,6 +4,8 @@ import { parse, type Node, type Program } from "acorn";
 export interface Compiled {
   readonly source: string;
   readonly awaits: boolean;
+  /** Lines the source has before the entry's first line (the async wrapper's own), for `vm.Script`'s `lineOffset`. */
+  readonly lineOffset: number;
 }
 
 /** Thrown for input that is not finished yet (an open bracket, template or comment): the REPL asks for more. */
@@ -22,9 +24,13 @@ export function compileEntry(code: string): Compiled {
   const literal = objectLiteral(code);
   if (literal !== undefined) return literal;
   const program = tryParse(code);
-  if (program === undefined || !hasTopLevelAwait(program)) return { source: code, awaits: false };
-  return { source: wrapAsync(code, program), awaits: true };
+  if (program === undefined || !hasTopLevelAwait(program))
+    return { source: code, awaits: false, lineOffset: 0 };
+  return { source: wrapAsync(code, program), awaits: true, lineOffset: WRAPPER_LINES };
 }
+
+// The async wrapper puts its declarations and its opening on one line of their own before the entry.
+const WRAPPER_LINES = 1;
 
 function objectLiteral(code: string): Compiled | undefined {
   if (!/^\s*\{/.test(code) || /;\s*$/.test(code)) return undefined;
@@ -32,8 +38,8 @@ function objectLiteral(code: string): Compiled | undefined {
   try {
     const program = parse(wrapped, OPTIONS);
     return hasTopLevelAwait(program)
-      ? { source: wrapAsync(wrapped, program), awaits: true }
-      : { source: wrapped, awaits: false };
+      ? { source: wrapAsync(wrapped, program), awaits: true, lineOffset: WRAPPER_LINES }
+      : { source: wrapped, awaits: false, lineOffset: 0 };
   } catch {
     return undefined;
   }
@@ -126,6 +132,7 @@ function wrapAsync(code: string, program: Program): string {
     body = body.slice(0, edit.start) + edit.text + body.slice(edit.end);
   }
   const declared = names.size > 0 ? `var ${[...names].join(", ")}; ` : "";
+  // One line before the body (WRAPPER_LINES): stack traces are mapped back to the entry's own lines.
   return `${declared}(async () => {\n${body}\n})()`;
 }
 

@@ -23,11 +23,10 @@ export function installContext(server: REPLServer, state: ReplState): () => void
     const names: Record<string, unknown> = {
       session,
       ...sets,
-      ...replHelpers(() => ({
-        width: outputWidth(state),
-        color: state.color,
-        interactive: state.interactive,
-      })),
+      ...replHelpers(
+        () => ({ width: outputWidth(state), color: state.color, interactive: state.interactive }),
+        state.script === undefined ? undefined : (text) => state.output.write(`${text}\n`),
+      ),
     };
     for (const [name, value] of Object.entries(names)) {
       Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });

@@ -41,7 +41,7 @@ export async function runCode(
     if (err instanceof IncompleteInput) throw new Recoverable(err);
     throw err;
   }
-  const script = new Script(compiled.source, { filename: file });
+  const script = new Script(compiled.source, { filename: file, lineOffset: -compiled.lineOffset });
   // In raw mode a terminal's Ctrl-C is a key, not a signal: a busy loop could never be interrupted.
   const wasRaw = input?.isRaw === true && typeof input.setRawMode === "function";
   if (wasRaw) input.setRawMode?.(false);
@@ -128,7 +128,7 @@ export function cancelledByUser(): Error {
  * Prints an error as one line plus a hint, remembers it for `.stack`, and marks the run failed.
  * @example reportError(state, err)
  */
-export function reportError(state: ReplState, err: unknown): void {
+export function reportError(state: ReplState, err: unknown, file?: string): void {
   state.failed = true;
   if (isInterruption(err)) {
     state.errors.write("Cancelled.\n");
@@ -136,5 +136,18 @@ export function reportError(state: ReplState, err: unknown): void {
   }
   state.lastError = err;
   const hint = state.interactive ? "  (.stack for details)" : "";
-  state.errors.write(`${formatError(err, { color: state.color })}${hint}\n`);
+  const at = file === undefined ? undefined : locationIn(err, file);
+  state.errors.write(`${formatError(err, { color: state.color })}${at ? ` (at ${at})` : ""}${hint}\n`);
+}
+
+/**
+ * Where in `file` an error was thrown or awaited: the first frame of its stack naming the file, as `file:line:col`.
+ * @example locationIn(err, "triage.js") // "triage.js:3:1"
+ */
+export function locationIn(err: unknown, file: string): string | undefined {
+  // Not `instanceof Error`: an error thrown by the script's own code comes from the console's vm context.
+  const stack = (err as { stack?: unknown } | null)?.stack;
+  if (typeof stack !== "string") return undefined;
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`${escaped}:\\d+:\\d+`).exec(stack)?.[0];
 }

@@ -17,17 +17,28 @@ export async function take<T>(items: AsyncIterable<T> | Iterable<T>, n: number):
   return out;
 }
 
-/** The helpers preloaded in the console besides the session's own names. */
-export function replHelpers(display: () => BulkDisplayOptions): Record<string, unknown> {
+/**
+ * The helpers preloaded in the console besides the session's own names. With `print` (a script, where no value
+ * is printed) each display helper also prints what it returns.
+ */
+export function replHelpers(
+  display: () => BulkDisplayOptions,
+  print?: (text: string) => void,
+): Record<string, unknown> {
+  const out = <V extends object>(value: V): V => {
+    print?.(String(value));
+    return value;
+  };
   const bulk = (value: unknown): object | undefined => {
     const text = formatBulkValue(value, "table", display());
     return text === undefined ? undefined : shown(text);
   };
   return {
-    pp: (value: unknown) => bulk(value) ?? pp(value, display()),
-    table: (rows: readonly unknown[]) => shown(formatTable(Array.isArray(rows) ? rows : [rows], display())),
-    json: (value: unknown) => shown(toJson(value)),
-    csv: (rows: readonly unknown[]) => shown(toCsv(Array.isArray(rows) ? rows : [rows])),
+    pp: (value: unknown) => out(bulk(value) ?? pp(value, display())),
+    table: (rows: readonly unknown[]) =>
+      out(shown(formatTable(Array.isArray(rows) ? rows : [rows], display()))),
+    json: (value: unknown) => out(shown(toJson(value))),
+    csv: (rows: readonly unknown[]) => out(shown(toCsv(Array.isArray(rows) ? rows : [rows]))),
     take,
     planRows,
   };

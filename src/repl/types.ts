@@ -41,6 +41,9 @@ export interface ReplState {
   connected: boolean;
   /** Set while `.verbose` is on: stops printing the session's requests. */
   verbose: (() => void) | undefined;
+  /** The script being run (`ti-console triage.js`): no value is printed there, so `pp`, `table`, `json` and `csv`
+   * print what they return; errors name their place in it. */
+  script: string | undefined;
   /** Values that must never reach the history file (the client secret, also after `.login`). */
   secrets: Set<string>;
 }

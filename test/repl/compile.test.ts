@@ -20,7 +20,8 @@ describe("compileEntry", () => {
     const context = createContext({ get: (v: unknown) => Promise.resolve(v) });
     expect(await run(context, "const x = await get(20); x + 1")).toBe(21);
     expect(await run(context, "for await (const v of [get(1)]) {}; 7")).toBe(7);
-    expect(compileEntry("1 + 1")).toEqual({ source: "1 + 1", awaits: false });
+    expect(compileEntry("1 + 1")).toEqual({ source: "1 + 1", awaits: false, lineOffset: 0 });
+    expect(compileEntry("await get(1)").lineOffset).toBe(1);
     expect(compileEntry("async () => { await 1 }").awaits).toBe(false);
   });
 

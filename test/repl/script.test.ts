@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScript } from "../../src/repl/script.js";
 import { ConfigurationError } from "../../src/errors/index.js";
-import { tempDir } from "../helpers/repl.js";
+import { runPiped, tempDir } from "../helpers/repl.js";
 
 describe("loading a console script", () => {
   it("strips a .ts script's types with the installed typescript", async () => {
@@ -32,5 +32,33 @@ describe("loading a console script", () => {
     writeFileSync(file, "const n = 1;\n");
     const unused = () => Promise.reject(new Error("typescript must not be loaded for .js"));
     expect(await loadScript(file, { loadTypeScript: unused })).toBe("const n = 1;\n");
+  });
+});
+
+describe("a script run by the console", () => {
+  it("prints what pp, table, json and csv return, since nothing else prints a script's values", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "show.js"),
+      "pp(await alerts.list())\njson({ a: 1 })\nconst kept = csv([{ x: 1 }]);\n",
+    );
+    const { stdout, stderr, code } = await runPiped(["show.js"], { cwd: dir });
+    expect(stderr).toBe("");
+    expect(stdout).toBe(
+      'Id  Severity  Category  Enabled  Name  Title\n(no alert definitions)\n{\n  "a": 1\n}\nx\r\n1\n',
+    );
+    expect(code).toBe(0);
+  });
+
+  it("names the file, line and column of an error, thrown by the script or by a call it awaited", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "bad.js"), "const a = 1;\n\nundefinedFn();\n");
+    writeFileSync(join(dir, "gone.js"), "// a comment\nconst b = 2;\nawait alerts.get(77)\n");
+    const thrown = await runPiped(["bad.js"], { cwd: dir });
+    expect(thrown.stderr).toBe("ReferenceError: undefinedFn is not defined (at bad.js:3:1)\n");
+    expect(thrown.code).toBe(1);
+    const awaited = await runPiped(["gone.js"], { cwd: dir });
+    expect(awaited.stderr).toMatch(/^Error 404 ResourceNotFound: .* \(at gone\.js:3:\d+\)\n$/);
+    expect(awaited.code).toBe(1);
   });
 });
