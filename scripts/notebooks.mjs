@@ -23,7 +23,11 @@ if (app === undefined) {
   console.error("Neither JupyterLab nor Jupyter Notebook is installed (see the README's Notebooks section).");
   process.exit(1);
 }
-const result = spawnSync("jupyter", [app, `--notebook-dir=${project}/notebooks`, ...process.argv.slice(2)], {
+// Jupyter refuses to run as root without --allow-root (a container, a fresh VM): say it for the user.
+const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
+// Anything after `npm run notebooks --` (e.g. --no-browser, --port=8890) goes to Jupyter as given.
+const args = [app, `--notebook-dir=${project}/notebooks`, ...asRoot, ...process.argv.slice(2)];
+const result = spawnSync("jupyter", args, {
   stdio: "inherit",
   env,
 });
