@@ -24,6 +24,19 @@ export interface ApiContext {
   readonly apiUrl: string;
   readonly clock: Clock;
   readonly onWarning: WarningListener;
+  /**
+   * Entities this session's creates have returned, as `Set(Id)`: a read-back after a lost reply never adopts one
+   * of them, since each belongs to the call that got it.
+   */
+  readonly claimed: Set<string>;
+}
+
+/**
+ * The key of an entity in {@link ApiContext.claimed}.
+ * @example claimKey("AlertDefinitions", 2) // "AlertDefinitions(2)"
+ */
+export function claimKey(set: string, id: unknown): string {
+  return `${set}(${String(id)})`;
 }
 
 /** Options every call takes. */
