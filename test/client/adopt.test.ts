@@ -81,6 +81,18 @@ describe("a create whose first attempt was reset", () => {
   });
 });
 
+describe("a create after a bulk upload of the same IOC", () => {
+  it("re-sends rather than adopt what the upload created", async () => {
+    const alert = await session.alerts.create(alertInput("bulk owner"));
+    const ioc = { Type: "Sha1", Value: sha1(7_002), DetectionFunction: "Equals", AlertDefinition: alert.Id };
+    const [uploaded] = await session.iocs.bulkUpload([ioc]);
+    await resetNext();
+    const single = await session.iocs.create(ioc);
+    expect(single.Id).not.toBe(uploaded?.Id);
+    expect((await stored()).IndicatorsOfCompromise.filter((i) => i.Value === sha1(7_002))).toHaveLength(2);
+  });
+});
+
 describe("a DELETE of an Id that never existed", () => {
   it("is a 404 after a retried 503 (the 503 said the first attempt was not applied)", async () => {
     await admin(emu, "faults", { rules: "503/0:100%x1" });
