@@ -8,7 +8,7 @@ import {
 } from "../schema/index.js";
 import {
   call,
-  claimKey,
+  claim,
   entityUrl,
   stripAnnotations,
   type ApiContext,
@@ -64,7 +64,7 @@ async function uploadChunk<T>(
   const value = (res.data as { value?: unknown } | null)?.value;
   if (!Array.isArray(value)) return [];
   // What the upload created is its own: a single create's read-back must not adopt one of these.
-  for (const item of value) ctx.claimed.add(claimKey(set, (item as { Id?: unknown } | null)?.Id));
+  for (const item of value) claim(ctx, set, item);
   return value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)));
 }
 

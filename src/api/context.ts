@@ -39,6 +39,15 @@ export function claimKey(set: string, id: unknown): string {
   return `${set}(${String(id)})`;
 }
 
+/**
+ * Marks an entity a call of this session got as that call's own (an entity without an Id has nothing to claim).
+ * @example claim(ctx, "AlertDefinitions", created)
+ */
+export function claim(ctx: ApiContext, set: string, entity: unknown): void {
+  const id = (entity as { Id?: unknown } | null)?.Id;
+  if (typeof id === "number") ctx.claimed.add(claimKey(set, id));
+}
+
 /** Options every call takes. */
 export interface CallOptions {
   readonly signal?: AbortSignal;

@@ -3,7 +3,7 @@ import { HttpError } from "../errors/index.js";
 import type { EntitySetName, Violation } from "../schema/index.js";
 import {
   call,
-  claimKey,
+  claim,
   entityUrl,
   fetchPage,
   unwrapEntity,
@@ -97,7 +97,7 @@ export async function createOp<T>(scope: SetScope, input: unknown, options: Writ
   });
   const entity = unwrapEntity<T>(res.data);
   // What this call got is its own: no other call's read-back may adopt it.
-  ctx.claimed.add(claimKey(set, (entity as { Id?: unknown } | null)?.Id));
+  claim(ctx, set, entity);
   return entity;
 }
 

@@ -5,7 +5,7 @@ import {
   parseAlertDefinitionRef,
   type EntitySetName,
 } from "../schema/index.js";
-import { call, claimKey, entityUrl, fetchPage, unwrapEntity, type ApiContext } from "./context.js";
+import { call, claim, claimKey, entityUrl, fetchPage, unwrapEntity, type ApiContext } from "./context.js";
 
 /**
  * How much earlier than the call began (by our clock) the service may stamp an entity's `CreatedAt` and it still
@@ -67,7 +67,7 @@ export function createdReadBack(
         holdsSentFields(set, body, entity),
     );
     if (!ours) return undefined;
-    ctx.claimed.add(claimKey(set, ours["Id"]));
+    claim(ctx, set, ours);
     return { status: 201, headers: {}, data: ours };
   };
 }
