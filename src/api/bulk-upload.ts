@@ -8,6 +8,7 @@ import {
 } from "../schema/index.js";
 import {
   call,
+  claim,
   entityUrl,
   stripAnnotations,
   type ApiContext,
@@ -61,9 +62,10 @@ async function uploadChunk<T>(
   const url = `${entityUrl(ctx, set)}/Actions.BulkUpload`;
   const res = await call(ctx, { method: "POST", url, body: { [BULK_UPLOAD_BODY_KEY[set]]: chunk }, signal });
   const value = (res.data as { value?: unknown } | null)?.value;
-  return Array.isArray(value)
-    ? value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)))
-    : [];
+  if (!Array.isArray(value)) return [];
+  // What the upload created is its own: a single create's read-back must not adopt one of these.
+  for (const item of value) claim(ctx, set, item);
+  return value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)));
 }
 
 // Thousands of created entities per reply, usually without annotations: copy only those that carry one.

@@ -24,6 +24,28 @@ export interface ApiContext {
   readonly apiUrl: string;
   readonly clock: Clock;
   readonly onWarning: WarningListener;
+  /**
+   * Entities this session's creates have returned, as `Set(Id)`: a read-back after a lost reply never adopts one
+   * of them, since each belongs to the call that got it.
+   */
+  readonly claimed: Set<string>;
+}
+
+/**
+ * The key of an entity in {@link ApiContext.claimed}.
+ * @example claimKey("AlertDefinitions", 2) // "AlertDefinitions(2)"
+ */
+export function claimKey(set: string, id: unknown): string {
+  return `${set}(${String(id)})`;
+}
+
+/**
+ * Marks an entity a call of this session got as that call's own (an entity without an Id has nothing to claim).
+ * @example claim(ctx, "AlertDefinitions", created)
+ */
+export function claim(ctx: ApiContext, set: string, entity: unknown): void {
+  const id = (entity as { Id?: unknown } | null)?.Id;
+  if (typeof id === "number") ctx.claimed.add(claimKey(set, id));
 }
 
 /** Options every call takes. */

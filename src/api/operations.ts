@@ -1,8 +1,9 @@
-import { buildQuery, PagedList, type Filter } from "../http/index.js";
+import { buildQuery, PagedList, type Filter, type HttpResponse } from "../http/index.js";
 import { HttpError } from "../errors/index.js";
 import type { EntitySetName, Violation } from "../schema/index.js";
 import {
   call,
+  claim,
   entityUrl,
   fetchPage,
   unwrapEntity,
@@ -94,7 +95,10 @@ export async function createOp<T>(scope: SetScope, input: unknown, options: Writ
     signal: options.signal,
     readBack,
   });
-  return unwrapEntity<T>(res.data);
+  const entity = unwrapEntity<T>(res.data);
+  // What this call got is its own: no other call's read-back may adopt it.
+  claim(ctx, set, entity);
+  return entity;
 }
 
 /**
@@ -118,9 +122,9 @@ export async function updateOp<T>(scope: SetScope, id: number, patch: unknown, o
  */
 export async function deleteOp({ ctx, set }: SetScope, id: number, options: CallOptions = {}): Promise<void> {
   const url = entityUrl(ctx, set, checkId(id));
-  // A 404 after a retried DELETE means an earlier attempt did the job.
-  const goneAfterRetry = (res: { status: number; attempts?: number }) =>
-    res.status === 404 && (res.attempts ?? 1) > 1;
+  // A 404 counts as done only when an earlier attempt may have deleted it (its reply was lost); after a 503 the
+  // earlier attempt was not applied, so the 404 means the Id never existed.
+  const goneAfterRetry = (res: HttpResponse) => res.status === 404 && res.outcomeUnknown === true;
   await call(ctx, { method: "DELETE", url, signal: options.signal }, goneAfterRetry);
 }
 

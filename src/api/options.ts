@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors/index.js";
-import type { EntitySetName } from "../schema/index.js";
+import { boundedValue, previewValue, type EntitySetName } from "../schema/index.js";
 
 // The option keys each kind of call takes. A misspelt key (`fitler`) would otherwise be ignored and the call would
 // do something else than asked (list everything), so every call checks its options against its list.
@@ -36,8 +36,8 @@ export function checkOptions(
   if (options === undefined) return;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     const rule = `must be an options object ({ ${allowed.join(", ")} })`;
-    throw new ValidationError(`${call}: options ${JSON.stringify(options)} ${rule}`, [
-      { field: "options", value: options, rule },
+    throw new ValidationError(`${call}: options ${previewValue(options)} ${rule}`, [
+      { field: "options", value: boundedValue(options), rule },
     ]);
   }
   const unknown = Object.entries(options).filter(

@@ -1,12 +1,22 @@
 import { where, type Filter, type HttpResponse } from "../http/index.js";
-import { IOC_BIND_PROPERTY, parseAlertDefinitionRef, type EntitySetName } from "../schema/index.js";
-import { call, entityUrl, fetchPage, unwrapEntity, type ApiContext } from "./context.js";
+import {
+  FIELDS_BY_SET,
+  IOC_BIND_PROPERTY,
+  parseAlertDefinitionRef,
+  type EntitySetName,
+} from "../schema/index.js";
+import { call, claim, claimKey, entityUrl, fetchPage, unwrapEntity, type ApiContext } from "./context.js";
 
 /**
- * How far back (by our clock) a found entity may have been created and still count as ours: the service's clock
- * may differ from ours. An identical entity created by someone within this window would be mistaken for ours.
+ * How much earlier than the call began (by our clock) the service may stamp an entity's `CreatedAt` and it still
+ * count as made by this call. On loopback the emulator shares our clock (skew ~0); a real tenant's clock is
+ * NTP-synced like ours, so a few seconds cover it. Kept small because anything inside it that equals the sent
+ * body in every field and is unclaimed could be mistaken for ours.
  */
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = 5_000;
+
+/** How many of the newest matching entities a read-back looks through for an unclaimed, equal one. */
+const CANDIDATES = 50;
 
 /** The fields that identify what a create made (the service accepts duplicates, so none is a true key). */
 function identifyingFilter(set: EntitySetName, body: Record<string, unknown>): Filter | undefined {
@@ -29,8 +39,9 @@ function identifyingFilter(set: EntitySetName, body: Record<string, unknown>): F
 }
 
 /**
- * A read-back for a create whose outcome is unknown: the newest entity matching the body's identifying fields,
- * created since `sentAtMs` (less the skew allowance), as a 201 response; undefined when nothing landed.
+ * A read-back for a create whose outcome is unknown: the newest entity equal to the sent body in every sent field,
+ * created since `sentAtMs` (less a small skew allowance) and not claimed by another call of this session, as a 201
+ * response (and now claimed); undefined when nothing of ours landed, so the create is re-sent.
  * @example request.readBack = createdReadBack(ctx, "IndicatorsOfCompromise", body, clock.now())
  */
 export function createdReadBack(
@@ -45,14 +56,19 @@ export function createdReadBack(
     const page = await fetchPage<Record<string, unknown>>(
       ctx,
       entityUrl(ctx, set),
-      { filter, orderBy: "Id desc", top: 1 },
+      { filter, orderBy: "Id desc", top: CANDIDATES },
       undefined,
       signal,
     );
-    const newest = page[0];
-    const createdAt = Date.parse(String(newest?.["CreatedAt"]));
-    if (!newest || !(createdAt >= sentAtMs - CLOCK_SKEW_MS)) return undefined;
-    return { status: 201, headers: {}, data: newest };
+    const ours = page.find(
+      (entity) =>
+        Date.parse(String(entity["CreatedAt"])) >= sentAtMs - CLOCK_SKEW_MS &&
+        !ctx.claimed.has(claimKey(set, entity["Id"])) &&
+        holdsSentFields(set, body, entity),
+    );
+    if (!ours) return undefined;
+    claim(ctx, set, ours);
+    return { status: 201, headers: {}, data: ours };
   };
 }
 
@@ -70,11 +86,34 @@ export function patchedReadBack(
   return async (signal: AbortSignal | undefined): Promise<HttpResponse | undefined> => {
     const { data } = await call(ctx, { method: "GET", url: entityUrl(ctx, set, id), signal });
     const entity = unwrapEntity<Record<string, unknown>>(data ?? {});
-    const landed = Object.entries(body).every(([key, value]) =>
-      key === IOC_BIND_PROPERTY
-        ? parseAlertDefinitionRef(value) === entity["AlertDefinitionId"]
-        : JSON.stringify(entity[key]) === JSON.stringify(value),
-    );
-    return landed ? { status: 200, headers: {}, data: entity } : undefined;
+    return holdsSentFields(set, body, entity) ? { status: 200, headers: {}, data: entity } : undefined;
   };
+}
+
+/**
+ * True when the stored entity has every field of the (validated, so normalised) body as the service stores it: the
+ * bind as `AlertDefinitionId`, dates as instants (the service may write `.000Z` or an offset), null as absent.
+ */
+function holdsSentFields(
+  set: EntitySetName,
+  body: Record<string, unknown>,
+  entity: Record<string, unknown>,
+): boolean {
+  return Object.entries(body).every(([key, sent]) => {
+    if (key === IOC_BIND_PROPERTY) return parseAlertDefinitionRef(sent) === entity["AlertDefinitionId"];
+    const stored = entity[key];
+    if (sent === null || sent === undefined) return stored === null || stored === undefined;
+    if (typeof sent === "string" && DATE_FIELDS[set].has(key) && typeof stored === "string")
+      return Date.parse(sent) === Date.parse(stored);
+    return stored === sent;
+  });
+}
+
+const DATE_FIELDS: Readonly<Record<EntitySetName, ReadonlySet<string>>> = {
+  AlertDefinitions: dateFields("AlertDefinitions"),
+  IndicatorsOfCompromise: dateFields("IndicatorsOfCompromise"),
+};
+
+function dateFields(set: EntitySetName): ReadonlySet<string> {
+  return new Set(FIELDS_BY_SET[set].filter((f) => f.edmType === "Edm.DateTimeOffset").map((f) => f.name));
 }

@@ -101,6 +101,7 @@ export class Session {
       apiUrl: settings.apiUrl,
       clock: settings.clock,
       onWarning: settings.onWarning,
+      claimed: new Set<string>(),
     };
     this.service = settings.service;
     this.alerts = createAlerts(speaking(ctx, settings, "custom-ti", "alerts"));

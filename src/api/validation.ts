@@ -3,7 +3,9 @@ import {
   IOC_BIND_PROPERTY,
   expandIpv6,
   alertDefinitionRef,
+  boundedValue,
   describeViolation,
+  previewValue,
   parseAlertDefinitionRef,
   validateEntity,
   type EntitySetName,
@@ -28,7 +30,11 @@ export function checkBody(
   if (errors.length > 0) {
     const verb = mode === "create" ? "create" : "update";
     const message = `Cannot ${verb} ${set}: ${errors.map(describeViolation).join("; ")}`;
-    throw new ValidationError(message, errors);
+    // A hostile value (thousands of levels deep) is kept as its preview, so showing the error never overflows.
+    throw new ValidationError(
+      message,
+      errors.map((e) => ({ ...e, value: boundedValue(e.value) })),
+    );
   }
   for (const warning of result.warnings)
     onWarning({ ...warning, message: `${set}: ${describeViolation(warning)}` });
@@ -83,7 +89,7 @@ export function toWireIoc(
 export function checkId(id: unknown, field = "id"): number {
   if (Number.isSafeInteger(id) && (id as number) > 0) return id as number;
   const rule = "must be a positive integer (an entity Id)";
-  throw new ValidationError(`${field}: ${JSON.stringify(id) ?? String(id)} ${rule}`, [
-    { field, value: id, rule },
+  throw new ValidationError(`${field}: ${previewValue(id)} ${rule}`, [
+    { field, value: boundedValue(id), rule },
   ]);
 }

@@ -8,7 +8,9 @@ import {
   type Filter,
 } from "../http/index.js";
 import {
+  boundedValue,
   dateTimeRule,
+  previewValue,
   FIELDS_BY_SET,
   INT32_MAX,
   INT32_MIN,
@@ -21,8 +23,10 @@ import type { FieldWhere } from "./where-types.js";
 export type { FieldWhere, IsoDateTime, Operands } from "./where-types.js";
 
 function refuse(field: string, value: unknown, rule: string): never {
-  const shown = value instanceof Date ? String(value) : JSON.stringify(value);
-  throw new ValidationError(`where: ${field} ${shown} ${rule}`, [{ field, value, rule }]);
+  const shown = value instanceof Date ? String(value) : previewValue(value);
+  throw new ValidationError(`where: ${field} ${shown} ${rule}`, [
+    { field, value: boundedValue(value), rule },
+  ]);
 }
 
 /** The OData literal of a non-null `value` for `fact`'s EDM type, or a ValidationError naming the rule. */

@@ -19,14 +19,20 @@ export class Secret {
     return this.#value;
   }
 
-  /** True when `text` contains the secret (for scrubbing service messages that might echo it). */
-  occursIn(text: string): boolean {
-    return this.#value.length > 0 && text.includes(this.#value);
+  /** True when `text` contains the secret in any form {@link scrub} removes. */
+  occursIn(text: string, clientId?: string): boolean {
+    return this.scrub(text, clientId) !== text;
   }
 
-  /** `text` with every occurrence of the secret replaced by `[redacted]`. */
-  scrub(text: string): string {
-    return this.#value.length > 0 ? text.replaceAll(this.#value, REDACTED) : text;
+  /**
+   * `text` with every occurrence of the secret replaced by `[redacted]`: as is, percent-encoded (either hex case),
+   * form-encoded (`+` for space), JSON-escaped, and base64 (also of `clientId:secret`, as a Basic header carries it).
+   */
+  scrub(text: string, clientId?: string): string {
+    if (this.#value.length === 0) return text;
+    let out = text;
+    for (const form of encodedForms(this.#value, clientId)) out = out.replace(form, REDACTED);
+    return out;
   }
 
   toString(): string {
@@ -40,4 +46,25 @@ export class Secret {
   [inspect.custom](): string {
     return REDACTED;
   }
+}
+
+/** The patterns of a secret as a service might echo it; percent-encodings match either hex case. */
+function encodedForms(secret: string, clientId: string | undefined): RegExp[] {
+  const base64 = (text: string) => {
+    const bytes = Buffer.from(text);
+    // Unpadded, so an echo that drops the `=` padding matches too.
+    return [bytes.toString("base64").replace(/=+$/, ""), bytes.toString("base64url")];
+  };
+  const exact = [secret, JSON.stringify(secret).slice(1, -1), ...base64(secret)];
+  if (clientId !== undefined) exact.push(...base64(`${clientId}:${secret}`));
+  const percent = [encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+  return [
+    // Longest first, so a form that contains another (base64 of id:secret) goes whole.
+    ...[...new Set(exact)].sort((a, b) => b.length - a.length).map((f) => new RegExp(escapeRegExp(f), "g")),
+    ...[...new Set(percent)].map((f) => new RegExp(escapeRegExp(f), "gi")),
+  ];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

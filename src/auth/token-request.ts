@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { AuthError, ConfigurationError, isTiError } from "../errors/index.js";
 import {
   mayCarryBearer,
@@ -67,15 +68,24 @@ async function post(options: TokenRequestOptions): Promise<HttpResponse> {
   } catch (error) {
     if (!isTiError(error) || error.kind === "aborted") throw error;
     const status = (error as { status?: number }).status;
-    const cause = options.clientSecret.scrub(error.message);
+    const cause = scrub(options, error.message);
     const message = tokenFailureMessage({
       authUrl: options.authUrl,
       clientId: options.clientId,
       status,
       cause,
     });
-    throw new AuthError(message, { status, cause: error });
+    // The error below may quote the service's answer (a rate-limited body, say): kept as the cause only when no
+    // form of the secret shows anywhere in it.
+    const shown = inspect(error, { depth: 10 });
+    const clean = !options.clientSecret.occursIn(shown, options.clientId);
+    throw new AuthError(message, clean ? { status, cause: error } : { status });
   }
+}
+
+/** `text` without the secret in any form (the service may echo it in any field of its answer). */
+function scrub(options: TokenRequestOptions, text: string): string {
+  return options.clientSecret.scrub(text, options.clientId);
 }
 
 function failure(options: TokenRequestOptions, response: HttpResponse): AuthError {
@@ -83,14 +93,15 @@ function failure(options: TokenRequestOptions, response: HttpResponse): AuthErro
     string,
     unknown
   >;
-  const code = typeof body["error"] === "string" ? body["error"] : readODataError(response.data).code;
+  const rawCode = typeof body["error"] === "string" ? body["error"] : readODataError(response.data).code;
+  const code = rawCode === undefined ? undefined : scrub(options, rawCode);
   const raw = typeof body["error_description"] === "string" ? body["error_description"] : undefined;
   const description =
     response.status === 200
       ? "the reply held no access_token"
       : raw === undefined
         ? undefined
-        : options.clientSecret.scrub(raw);
+        : scrub(options, raw);
   const message = tokenFailureMessage({
     authUrl: options.authUrl,
     clientId: options.clientId,

@@ -89,8 +89,17 @@ export function decideRetry(
 
 function isSafeToResend(policy: RetryPolicy, request: RetryRequestFacts, outcome: AttemptOutcome): boolean {
   if (request.idempotent ?? policy.idempotentMethods.includes(request.method.toUpperCase())) return true;
-  if ("status" in outcome) return policy.notAppliedStatusCodes.includes(outcome.status);
-  return (
+  return !mayHaveApplied(policy, outcome);
+}
+
+/**
+ * True unless the failed attempt's outcome says the service did not act: a not-applied status (429, 503) or a
+ * network error raised before the request reached the server. A lost reply, a reset or a timeout may have applied.
+ * @example mayHaveApplied(DEFAULT_RETRY_POLICY, { status: 503 }) // false
+ */
+export function mayHaveApplied(policy: RetryPolicy, outcome: AttemptOutcome): boolean {
+  if ("status" in outcome) return !policy.notAppliedStatusCodes.includes(outcome.status);
+  return !(
     outcome.networkErrorCode !== undefined && policy.notAppliedErrorCodes.includes(outcome.networkErrorCode)
   );
 }

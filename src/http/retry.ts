@@ -1,5 +1,11 @@
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
-import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
+import {
+  decideRetry,
+  mayHaveApplied,
+  parseRetryAfter,
+  type AttemptOutcome,
+  type RetryPolicy,
+} from "./retry-policy.js";
 import { systemClock, type Clock } from "./clock.js";
 import { errorForResponse } from "./status.js";
 import type { HttpRequest, HttpResponse, Send, SendWrapper } from "./types.js";
@@ -22,13 +28,16 @@ export function withRetry(options: RetryWrapperOptions): SendWrapper {
   const clock = options.clock ?? systemClock;
   return (next) => async (request) => {
     const facts = { method: request.method, idempotent: request.idempotent, canReadBack: !!request.readBack };
+    // Whether an earlier, failed attempt may have been applied (a reset, a timeout, a 500), told to the caller.
+    let outcomeUnknown = false;
     for (let attempt = 1; ; attempt++) {
       const result = await attemptOnce(next, request, clock);
       const decision = decideRetry(options.policy, facts, attempt, result.outcome, options.random);
       if (decision.action === "stop") {
         if ("error" in result) throw result.error;
-        return { ...result.response, attempts: attempt };
+        return { ...result.response, attempts: attempt, outcomeUnknown };
       }
+      outcomeUnknown ||= mayHaveApplied(options.policy, result.outcome);
       if (decision.action === "rate-limited") throw rateLimited(request, result, decision.retryAfterMs);
       await clock.sleep(decision.delayMs, request.signal);
       if (decision.readBackFirst && request.readBack) {

@@ -28,6 +28,8 @@ export interface HttpResponse {
   readonly data: unknown;
   /** How many times the request went on the wire (1 when it succeeded first time). */
   readonly attempts?: number;
+  /** True when an earlier attempt failed in a way that may still have been applied (a lost reply, not a 503). */
+  readonly outcomeUnknown?: boolean;
 }
 
 /** Sends one request and resolves to its response for every HTTP status; rejects only with a TiError. */

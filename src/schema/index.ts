@@ -40,6 +40,7 @@ export {
 } from "./fields.js";
 export { DEFAULT_API_URL, DOCUMENTED_RESOURCES, DEFAULT_RESOURCE } from "./service.js";
 export { validateEntity, describeViolation, type Violation } from "./validate.js";
+export { previewValue, boundedValue } from "./preview.js";
 export { isIpv4, isIpv6, expandIpv6, isDomainName, normalizeValue, inferIocType } from "./values.js";
 export {
   ACTIONS_BY_TYPE,

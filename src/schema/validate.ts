@@ -3,6 +3,7 @@ import type { EntitySetName } from "./entities.js";
 import { FIELDS_BY_SET, IOC_BIND_PROPERTY, type FieldFact } from "./fields.js";
 import { dateTimeRule } from "./dates.js";
 import { normalizeValue, valueRule } from "./values.js";
+import { previewValue } from "./preview.js";
 
 /** One broken rule: which field, the value given, and the rule it breaks. */
 export interface Violation {
@@ -168,7 +169,6 @@ function checkIocValue(
  * @example describeViolation({ field: "Severity", value: "Critical", rule: "is not one of ..." })
  */
 export function describeViolation(v: Violation): string {
-  const shown = v.value === undefined ? "(missing)" : JSON.stringify(v.value);
-  const clipped = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
-  return `${v.field}: ${clipped} ${v.rule}`;
+  const shown = v.value === undefined ? "(missing)" : previewValue(v.value);
+  return `${v.field}: ${shown} ${v.rule}`;
 }
