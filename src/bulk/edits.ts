@@ -9,7 +9,7 @@ import { exportIocs, type ExportOptions } from "./export.js";
 import { importIocs, type ApplicableImportPlan } from "./import/import.js";
 import {
   importIndicators,
-  type IndicatorImportOptions,
+  type IndicatorBulkImportOptions,
   type IndicatorImportPlan,
   type IndicatorSets,
 } from "./import/indicators.js";
@@ -75,7 +75,7 @@ export interface IndicatorBulkEdits {
    * plan an array with `importIndicators(session, array, options)`).
    */
   import(items: readonly IndicatorInput[], options?: ApiImportOptions): Promise<ImportIndicatorResult[]>;
-  import(input: string, options?: IndicatorImportOptions): Promise<IndicatorImportPlan>;
+  import(input: string, options?: IndicatorBulkImportOptions): Promise<IndicatorImportPlan>;
   /** Plans re-sending every indicator matching `filter` with `patch` (import, 500 per call); see updateIndicatorsWhere. */
   updateWhere(
     filter: string | Filter,
@@ -101,10 +101,10 @@ export function withIndicatorBulkEdits(sets: IndicatorSets): BulkIndicators {
     items: readonly IndicatorInput[],
     options?: ApiImportOptions,
   ): Promise<ImportIndicatorResult[]>;
-  function importAny(input: string, options?: IndicatorImportOptions): Promise<IndicatorImportPlan>;
+  function importAny(input: string, options?: IndicatorBulkImportOptions): Promise<IndicatorImportPlan>;
   function importAny(
     input: string | readonly IndicatorInput[],
-    options?: IndicatorImportOptions & ApiImportOptions,
+    options?: IndicatorBulkImportOptions & ApiImportOptions,
   ): Promise<IndicatorImportPlan | ImportIndicatorResult[]> {
     return typeof input === "string"
       ? importIndicators(sets, input, options)

@@ -42,7 +42,7 @@ export { indicatorColumn } from "./targets/indicator-columns.js";
 export type { BatchWriter } from "./targets/target.js";
 export {
   importIndicators,
-  type IndicatorImportOptions,
+  type IndicatorBulkImportOptions,
   type IndicatorImportPlan,
   type IndicatorSets,
 } from "./import/indicators.js";

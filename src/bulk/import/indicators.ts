@@ -10,7 +10,7 @@ import { indicatorTarget, indicatorWriter, upsertBody } from "../targets/indicat
 import { planImport, type ImportOptions, type ImportPlan } from "./plan.js";
 
 /** Options of an indicator import: the defaults of rows that leave a property out, and the plan's options. */
-export interface IndicatorImportOptions extends IndicatorDefaults, Omit<ImportOptions, "alert"> {}
+export interface IndicatorBulkImportOptions extends IndicatorDefaults, Omit<ImportOptions, "alert"> {}
 
 /** An indicator import plan: its calls at the documented limits, and `apply`. */
 export interface IndicatorImportPlan extends ImportPlan<IndicatorItem>, Applicable {
@@ -36,7 +36,7 @@ const PLAN_OPTIONS = new Set(["format", "dryRun", "signal", "lookupConcurrency"]
 export async function importIndicators(
   sets: IndicatorSets,
   input: ImportInput,
-  options: IndicatorImportOptions = {},
+  options: IndicatorBulkImportOptions = {},
 ): Promise<IndicatorImportPlan> {
   const defaults = Object.fromEntries(Object.entries(options).filter(([k]) => !PLAN_OPTIONS.has(k)));
   const target = indicatorTarget(sets.indicators);
