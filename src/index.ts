@@ -120,4 +120,13 @@ export {
   type BulkOperation,
   type ItemFailure,
   type Stop,
+  importIndicators,
+  type IndicatorBulkEdits,
+  type BulkIndicators,
+  type IndicatorBulkImportOptions,
+  type IndicatorImportPlan,
+  type IndicatorEditPlan,
+  type IndicatorItem,
+  type IndicatorDefaults,
+  type IndicatorSets,
 } from "./bulk/index.js";

@@ -7,7 +7,7 @@ import { runPool } from "./pool.js";
 import type { BulkOperation, BulkResult } from "./result.js";
 import { writeItem } from "./retry.js";
 import { Run } from "./run.js";
-import type { CreateItem, Target } from "./targets/target.js";
+import type { BatchWriter, CreateItem } from "./targets/target.js";
 import type { BulkSets } from "./sets.js";
 import type { Rejection } from "./types.js";
 
@@ -28,7 +28,7 @@ export interface Work<C extends CreateItem> {
   /** Names the edit in the journal, so a journal is only resumed by the same edit. */
   readonly fingerprint: string;
   /** Items to create on a target set, in batches or one by one. */
-  readonly creates?: { readonly target: Target<C, unknown, never>; readonly items: readonly C[] };
+  readonly creates?: { readonly target: BatchWriter<C>; readonly items: readonly C[] };
   readonly writes: readonly ItemWrite[];
   /** Items already as wanted: unchanged, unless an earlier run with the same journal sent them (its creates). */
   readonly present: readonly RunItem[];
@@ -122,19 +122,21 @@ async function settlePresent(run: Run, present: readonly RunItem[]): Promise<num
 
 /** The creates still to send: those an earlier run finished are counted, those it sent unanswered looked up. */
 async function pendingCreates<C extends CreateItem>(
-  target: Target<C, unknown, never>,
+  target: BatchWriter<C>,
   run: Run,
   items: readonly C[],
 ): Promise<C[]> {
   const open = items.filter((r) => !resumedItem(run, r.key));
   const unanswered = open.filter((r) => run.memory.unacknowledged.has(r.key));
-  if (unanswered.length === 0) return open;
+  // An upsert sent again updates what an earlier run's lost call created: nothing to look up.
+  const { findExisting, idOf: storedId } = target;
+  if (unanswered.length === 0 || target.resendUnanswered || !findExisting || !storedId) return open;
   const { signal, concurrency } = run.settings;
-  const landed = await target.findExisting(unanswered, { signal, concurrency });
+  const landed = await findExisting(unanswered, { signal, concurrency });
   const found = unanswered.filter((r) => landed.has(r.key));
   const idOf = (key: string): number | undefined => {
     const stored = landed.get(key)?.[0];
-    return stored === undefined ? undefined : target.idOf(stored);
+    return stored === undefined ? undefined : storedId(stored);
   };
   await run.adopt(
     found.map((r) => ({ key: r.key, line: r.line, id: idOf(r.key) })),

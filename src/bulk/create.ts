@@ -1,10 +1,12 @@
 import { classifyFailure } from "./errors.js";
 import { chunk, runPool } from "./pool.js";
 import { backoff, waitToRetry } from "./retry.js";
+import type { Outcome } from "./journal.js";
+import type { RunItem } from "./memory.js";
 import type { Run } from "./run.js";
-import type { CreateItem, CreateOutcome, Target } from "./targets/target.js";
+import type { BatchWriter, CreateItem, CreateOutcome } from "./targets/target.js";
 
-type AnyTarget<C extends CreateItem> = Target<C, unknown, never>;
+type AnyTarget<C extends CreateItem> = BatchWriter<C>;
 
 /**
  * Creates `items` on a target set: in batches of `chunkSize`, or one call each with the `per-item` strategy. An
@@ -53,13 +55,17 @@ async function recordOutcomes(
   outcomes: CreateOutcome[],
 ): Promise<void> {
   const byKey = new Map(outcomes.map((o) => [o.key, o]));
-  const created = [];
+  const landed = new Map<Outcome, RunItem[]>();
   for (const item of items) {
     const outcome = byKey.get(item.key);
     if (outcome && "error" in outcome) await run.failed([item], outcome.error);
-    else created.push({ key: item.key, line: item.line, id: outcome?.id });
+    else {
+      // An upsert may say per item what it did; else the plan knew (its update rows), else it is a create.
+      const as = (outcome && "outcome" in outcome ? outcome.outcome : undefined) ?? item.outcome ?? "created";
+      landed.set(as, [...(landed.get(as) ?? []), { key: item.key, line: item.line, id: outcome?.id }]);
+    }
   }
-  await run.succeeded(created, "created");
+  for (const [as, done] of landed) await run.succeeded(done, as);
 }
 
 async function batchFailed<C extends CreateItem>(
@@ -97,14 +103,17 @@ async function settleLanded<C extends CreateItem>(
   run: Run,
   items: readonly C[],
 ): Promise<C[] | undefined> {
+  // An upsert sent again updates what landed: nothing to look up.
+  const { findExisting, idOf } = target;
+  if (target.resendUnanswered || !findExisting || !idOf) return [...items];
   const { signal, concurrency } = run.settings;
   // After maxAttempts failed lookups the items stay unacknowledged: skipped now, looked up by the next run.
   for (let attempt = 1; attempt <= run.settings.maxAttempts && !run.stopping; attempt++) {
     try {
-      const landed = await target.findExisting(items, { signal, concurrency });
+      const landed = await findExisting(items, { signal, concurrency });
       const found = items.flatMap((item) => {
         const stored = landed.get(item.key)?.[0];
-        return stored === undefined ? [] : [{ key: item.key, line: item.line, id: target.idOf(stored) }];
+        return stored === undefined ? [] : [{ key: item.key, line: item.line, id: idOf(stored) }];
       });
       await run.succeeded(found, "created");
       return items.filter((item) => !landed.has(item.key));

@@ -1,9 +1,18 @@
-import type { Alerts, Iocs } from "../api/index.js";
+import type { Alerts, Indicators, Iocs } from "../api/index.js";
+import type { ImportIndicatorResult, IndicatorInput } from "../schema/index.js";
 import type { Filter } from "../http/index.js";
+import { deleteIndicatorsWhere, updateIndicatorsWhere, type IndicatorEditPlan } from "./edit/indicators.js";
 import type { EditOptions, EditPlan } from "./edit/plan.js";
+import { exportIndicators } from "./export-indicators.js";
 import { deleteWhere, disableWhere, updateWhere } from "./edit/where.js";
 import { exportIocs, type ExportOptions } from "./export.js";
 import { importIocs, type ApplicableImportPlan } from "./import/import.js";
+import {
+  importIndicators,
+  type IndicatorBulkImportOptions,
+  type IndicatorImportPlan,
+  type IndicatorSets,
+} from "./import/indicators.js";
 import type { ImportOptions } from "./import/plan.js";
 import type { ImportInput } from "./input/read.js";
 import type { BulkSets } from "./sets.js";
@@ -53,4 +62,59 @@ export function withBulkEdits(sets: BulkSets): { iocs: BulkIocs; alerts: BulkAle
   };
   // The api's sets are plain objects of functions without `this` (see createEntitySet): spreading composes them.
   return { iocs: { ...sets.iocs, ...iocEdits }, alerts: { ...sets.alerts, ...alertEdits } };
+}
+
+/** Options of the api's own `indicators.import` (chunkSize, onProgress, onWarning, signal). */
+type ApiImportOptions = NonNullable<Parameters<Indicators["import"]>[1]>;
+
+/** The bulk edits of a session's `indicators` (the Indicators API). */
+export interface IndicatorBulkEdits {
+  /**
+   * Given a file path or text (CSV, the portal's CSV, JSON, text, STIX): plans an import over the defaults in
+   * `options` (see importIndicators). Given an array of indicators: the api's own call (per-item results, no plan;
+   * plan an array with `importIndicators(session, array, options)`).
+   */
+  import(items: readonly IndicatorInput[], options?: ApiImportOptions): Promise<ImportIndicatorResult[]>;
+  import(input: string, options?: IndicatorBulkImportOptions): Promise<IndicatorImportPlan>;
+  /** Plans re-sending every indicator matching `filter` with `patch` (import, 500 per call); see updateIndicatorsWhere. */
+  updateWhere(
+    filter: string | Filter,
+    patch: Readonly<Record<string, unknown>>,
+    options?: EditOptions,
+  ): Promise<IndicatorEditPlan>;
+  /** Plans deleting every indicator matching `filter` (BatchDelete, 500 per call); see deleteIndicatorsWhere. */
+  deleteWhere(filter: string | Filter, options?: EditOptions): Promise<IndicatorEditPlan>;
+  /** Writes the indicators (matching `options.filter`, else all) to a new portal CSV or JSON file; see exportIndicators. */
+  export(path: string, options?: ExportOptions): Promise<{ path: string; count: number }>;
+}
+
+/** The `/api/indicators` set with its bulk edits (`import` of a path or text plans; of an array, the api's call). */
+export interface BulkIndicators extends Omit<Indicators, "import">, IndicatorBulkEdits {}
+
+/**
+ * A new `indicators` object: every member of the api's set, plus its bulk edits, planning on `sets` (and applying
+ * through its applier, the console's confirm and progress). The api's own object is left as it is.
+ * @example const indicators = withIndicatorBulkEdits({ indicators: session.indicators })
+ */
+export function withIndicatorBulkEdits(sets: IndicatorSets): BulkIndicators {
+  function importAny(
+    items: readonly IndicatorInput[],
+    options?: ApiImportOptions,
+  ): Promise<ImportIndicatorResult[]>;
+  function importAny(input: string, options?: IndicatorBulkImportOptions): Promise<IndicatorImportPlan>;
+  function importAny(
+    input: string | readonly IndicatorInput[],
+    options?: IndicatorBulkImportOptions & ApiImportOptions,
+  ): Promise<IndicatorImportPlan | ImportIndicatorResult[]> {
+    return typeof input === "string"
+      ? importIndicators(sets, input, options)
+      : sets.indicators.import(input, options);
+  }
+  const edits: IndicatorBulkEdits = {
+    import: importAny,
+    updateWhere: (filter, patch, options) => updateIndicatorsWhere(sets, String(filter), patch, options),
+    deleteWhere: (filter, options) => deleteIndicatorsWhere(sets, String(filter), options),
+    export: (path, options) => exportIndicators(sets, path, options),
+  };
+  return { ...sets.indicators, ...edits };
 }

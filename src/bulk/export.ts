@@ -30,16 +30,27 @@ export async function exportIocs(
   path: string,
   options: ExportOptions = {},
 ): Promise<{ path: string; count: number }> {
-  if (typeof path !== "string" || path.trim() === "")
-    throw invalid("path", path, 'must name the file to write, e.g. iocs.export("iocs.csv")');
-  if (options === null || typeof options !== "object")
-    throw invalid("options", options, "must be an options object ({ filter, format, overwrite, signal })");
-  const filter = options.filter === undefined ? "" : String(options.filter).trim();
+  const filter = exportFilter(path, options, "iocs");
   const rows: Record<(typeof COLUMNS)[number], unknown>[] = [];
   const query = { ...(filter ? { filter } : {}), pageSize: 1000, ...signalOption(options.signal) };
   for await (const ioc of sets.iocs.list(query)) rows.push(exportRow(ioc));
-  const json = (options.format ?? (extname(path).toLowerCase() === ".json" ? "json" : "csv")) === "json";
-  const text = json ? `${JSON.stringify({ iocs: rows }, null, 2)}\n` : csvRows(COLUMNS, rows);
+  const text = isJson(path, options)
+    ? `${JSON.stringify({ iocs: rows }, null, 2)}\n`
+    : csvRows(COLUMNS, rows);
+  await writeNewFile(path, text, options);
+  return { path, count: rows.length };
+}
+
+/** True when an export writes JSON: asked, or a `.json` path. */
+export function isJson(path: string, options: ExportOptions): boolean {
+  return (options.format ?? (extname(path).toLowerCase() === ".json" ? "json" : "csv")) === "json";
+}
+
+/**
+ * Writes an export's text to `path`, refusing an existing file unless `overwrite` (a ValidationError naming it).
+ * @example await writeNewFile("out.csv", text, { overwrite: false })
+ */
+export async function writeNewFile(path: string, text: string, options: ExportOptions): Promise<void> {
   try {
     // "wx" fails on an existing file instead of replacing it: an export never destroys a file by accident.
     const flag = options.overwrite === true ? "w" : "wx";
@@ -52,7 +63,18 @@ export async function exportIocs(
       "is an existing file; pass { overwrite: true } to replace it (it was left as it was)",
     );
   }
-  return { path, count: rows.length };
+}
+
+/**
+ * Checks an export's path and options; resolves to its `$filter` ("" for all).
+ * @example exportFilter("out.csv", {}, "indicators") // ""
+ */
+export function exportFilter(path: string, options: ExportOptions, set: string): string {
+  if (typeof path !== "string" || path.trim() === "")
+    throw invalid("path", path, `must name the file to write, e.g. ${set}.export("${set}.csv")`);
+  if (options === null || typeof options !== "object")
+    throw invalid("options", options, "must be an options object ({ filter, format, overwrite, signal })");
+  return options.filter === undefined ? "" : String(options.filter).trim();
 }
 
 function exportRow(ioc: IndicatorOfCompromise): Record<(typeof COLUMNS)[number], unknown> {

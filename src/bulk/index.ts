@@ -28,5 +28,25 @@ export {
   type AlertBulkEdits,
   type BulkIocs,
   type BulkAlerts,
+  withIndicatorBulkEdits,
+  type IndicatorBulkEdits,
+  type BulkIndicators,
 } from "./edits.js";
+export { indicatorTarget, indicatorWriter, upsertBody, type IndicatorTarget } from "./targets/indicators.js";
+export {
+  normalizeIndicatorRows,
+  type IndicatorItem,
+  type IndicatorDefaults,
+} from "./targets/indicator-rows.js";
+export { indicatorColumn } from "./targets/indicator-columns.js";
+export type { BatchWriter } from "./targets/target.js";
+export {
+  importIndicators,
+  type IndicatorBulkImportOptions,
+  type IndicatorImportPlan,
+  type IndicatorSets,
+} from "./import/indicators.js";
+export { updateIndicatorsWhere, deleteIndicatorsWhere, type IndicatorEditPlan } from "./edit/indicators.js";
+export { exportIndicators } from "./export-indicators.js";
+export { callMinutes, aboutMinutes, estimateText } from "./estimate.js";
 export { planRows, type PlanRow } from "./plan-rows.js";

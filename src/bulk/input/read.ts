@@ -53,13 +53,14 @@ function readFormat(text: string, format: InputFormat): ReadResult {
   }
 }
 
-/** The format a text looks like: JSON (readJson hands a bundle to STIX), CSV when the first line names `value`. */
+/** The format a text looks like: JSON (readJson hands a bundle to STIX), CSV when the first line names `value` (or `IndicatorValue`). */
 export function sniff(text: string): InputFormat {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "json";
   const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#")) ?? "";
   const cells = first.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
-  return cells.includes("value") ? "csv" : "text";
+  // The portal's indicator CSV names its value column IndicatorValue.
+  return cells.includes("value") || cells.includes("indicatorvalue") ? "csv" : "text";
 }
 
 function looksLikePath(input: string): boolean {

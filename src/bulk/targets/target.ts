@@ -1,3 +1,4 @@
+import type { Outcome } from "../journal.js";
 import type { Rejection, SourceRow } from "../types.js";
 
 /** A valid row ready to be created, or matched with an item the service already holds. */
@@ -11,6 +12,8 @@ export interface CreateItem {
   readonly given: Readonly<Record<string, unknown>>;
   /** What normalising changed beyond case and spaces, for the plan to say (`IPv6 written in full, from …`). */
   readonly note?: string;
+  /** What landing it means: `created` (default), or `updated` when an upsert rewrites a stored item. */
+  readonly outcome?: Outcome;
 }
 
 /** A row naming an item an earlier row of the same input already names; it is collapsed into that row. */
@@ -32,7 +35,7 @@ export interface Normalized<C extends CreateItem> {
 
 /** What one create call said about one item: its new Id, or the error that kept it from being created. */
 export type CreateOutcome =
-  | { readonly key: string; readonly id?: number | undefined }
+  | { readonly key: string; readonly id?: number | undefined; readonly outcome?: Outcome }
   | { readonly key: string; readonly error: unknown };
 
 /** Options of {@link Target.findExisting}. */
@@ -56,6 +59,11 @@ export interface Target<C extends CreateItem, S, O> {
    * land) or `per-item` (the answer says, for each item, whether it was created).
    */
   readonly batchResults: "all-or-nothing" | "per-item";
+  /**
+   * True when sending an item again is harmless (an upsert): a batch whose answer was lost is sent again instead
+   * of being looked up first. Default: false.
+   */
+  readonly resendUnanswered?: boolean;
   /** Validates and normalises rows into items (with their keys), collapsing in-file duplicates. */
   normalize(rows: readonly SourceRow[], options: O): Normalized<C>;
   /** The stored items with the keys of `items`, by key (a set may hold duplicates): for planning and resuming. */
@@ -75,3 +83,13 @@ export interface Target<C extends CreateItem, S, O> {
     signal: AbortSignal | undefined,
   ): Promise<unknown>;
 }
+
+/**
+ * The part of a target the engine's create step drives: batches, their answers and how a lost answer is settled.
+ * A writer without `findExisting` (BatchDelete, an upsert of matched indicators) re-sends unanswered items.
+ */
+export type BatchWriter<C extends CreateItem> = Pick<
+  Target<C, unknown, never>,
+  "batchSize" | "batchResults" | "resendUnanswered" | "createBatch" | "createOne"
+> &
+  Partial<Pick<Target<C, unknown, never>, "findExisting" | "idOf">>;
