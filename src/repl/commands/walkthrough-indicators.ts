@@ -72,13 +72,15 @@ export async function walkthroughIndicators(server: REPLServer, state: ReplState
       say(state, "", `Step ${n} of 5. ${text}`, `  ${code}`);
       return ask.confirm(writes ? "Run it? (this writes to the service)" : "Continue?", true);
     };
-    const keep = <T>(name: string, value: T, what: string): T => {
+    const keep = (name: string, value: unknown, what: string): void => {
       server.context[name] = value;
       made.push(`\`${name}\` holds ${what}`);
-      return value;
     };
     const session = state.indicatorsSession ?? state.session;
-    const token = `Get a token with scope ${session?.config.resource}/.default (v2.0 token URL; the session did this).`;
+    const resource = session?.config.resource ?? "";
+    const token = /\/oauth2\/v2\.0\/token/.test(session?.config.authUrl ?? "")
+      ? `Get a token with scope ${resource}/.default (the v2.0 token URL). The session did this and refreshes it.`
+      : `Get a token for resource ${resource} (a v1 token URL; v2.0 asks for a scope). The session did this.`;
     if (!(await step(1, token, `${sessionName}.token.claims()`, false))) return 1;
     const claims = session?.token.claims() ?? {};
     const roles = claims["roles"];
@@ -96,8 +98,8 @@ export async function walkthroughIndicators(server: REPLServer, state: ReplState
     const code2 = `const ${indName} = await indicators.submit(${JSON.stringify(body)})`;
     if (!(await step(2, "Submit an indicator (200 with the entity; re-sending it updates it).", code2, true)))
       return 2;
-    const ind: Indicator = keep(indName, await indicators.submit(body), "the submitted indicator");
-    made[made.length - 1] += ` ${ind.id}`;
+    const ind: Indicator = await indicators.submit(body);
+    keep(indName, ind, `the submitted indicator ${ind.id}`);
     show(ind);
     const filter = "indicatorType eq 'FileSha1'";
     if (!(await step(3, "List with a filter.", `await indicators.list({ filter: "${filter}" })`, false)))
