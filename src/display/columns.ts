@@ -3,6 +3,15 @@
 
 const ALERT_COLUMNS = ["Id", "Severity", "Category", "Enabled", "Name", "Title"];
 const IOC_COLUMNS = ["Id", "Type", "Value", "DetectionFunction", "Enabled", "AlertDefinitionId", "ExpiresAt"];
+const INDICATOR_COLUMNS = [
+  "id",
+  "indicatorType",
+  "indicatorValue",
+  "action",
+  "severity",
+  "title",
+  "expirationTime",
+];
 const MAX_GENERIC_COLUMNS = 12;
 
 /** The curated columns and plural noun of each entity set, for headers of empty lists. */
@@ -11,6 +20,7 @@ export const SET_COLUMNS: Readonly<
 > = {
   AlertDefinitions: { columns: ALERT_COLUMNS, noun: "alert definitions", name: "alerts" },
   IndicatorsOfCompromise: { columns: IOC_COLUMNS, noun: "IOCs", name: "iocs" },
+  indicators: { columns: INDICATOR_COLUMNS, noun: "indicators", name: "indicators" },
 };
 
 /** A plain object (any realm): a record whose fields can be listed. */
@@ -18,9 +28,16 @@ export function isRecordLike(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** True for something shaped like an alert definition or an IOC: a record with a numeric `Id`. */
+/**
+ * True for something shaped like an alert definition or an IOC (a record with a numeric `Id`), or an indicator of
+ * the Indicators API (a string `id` and an `indicatorValue`).
+ */
 export function isEntity(value: unknown): value is Record<string, unknown> {
-  return isRecordLike(value) && typeof value["Id"] === "number";
+  return isRecordLike(value) && (typeof value["Id"] === "number" || looksLikeIndicator(value));
+}
+
+function looksLikeIndicator(row: Record<string, unknown>): boolean {
+  return typeof row["id"] === "string" && "indicatorValue" in row && "indicatorType" in row;
 }
 
 function looksLikeIoc(row: Record<string, unknown>): boolean {
@@ -32,10 +49,13 @@ function looksLikeAlert(row: Record<string, unknown>): boolean {
 }
 
 /**
- * The columns for a list of rows: the curated order for alert definitions or IOCs, else the union of keys.
+ * The columns for a list of rows: the curated order for alert definitions, IOCs or indicators, else the union of keys.
  * @example columnsFor([{ Id: 1, Type: "Sha1", Value: "ab", DetectionFunction: "Equals" }])[1] // "Type"
  */
 export function columnsFor(rows: readonly Record<string, unknown>[]): string[] {
+  if (rows.length > 0 && rows.every(looksLikeIndicator)) {
+    return INDICATOR_COLUMNS.filter((c) => rows.some((r) => c in r));
+  }
   if (rows.length > 0 && rows.every(looksLikeIoc)) return IOC_COLUMNS.filter((c) => rows.some((r) => c in r));
   if (rows.length > 0 && rows.every(looksLikeAlert)) {
     return ALERT_COLUMNS.filter((c) => rows.some((r) => c in r));
@@ -57,7 +77,7 @@ export function allKeys(rows: readonly Record<string, unknown>[]): string[] {
  * @example isIdentifierColumn("AlertDefinitionId") // true
  */
 export function isIdentifierColumn(name: string): boolean {
-  return /^Id$|[a-z]Id$|^Value$/.test(name) || /sha\d|md5|hash|url|link/i.test(name);
+  return /^Id$|^id$|[a-z]Id$|^Value$|^indicatorValue$/.test(name) || /sha\d|md5|hash|url|link/i.test(name);
 }
 
 /** True for a column a table never cuts: identifiers, and the reasons of plan and result tables (read in full). */

@@ -6,6 +6,8 @@ export interface CliArgs {
   readonly apiUrl: string | undefined;
   readonly authUrl: string | undefined;
   readonly clientId: string | undefined;
+  /** `custom-ti` or `indicators` (`--service`); else TI_SERVICE, else the API URL decides. */
+  readonly service: string | undefined;
   /** Code to run instead of the interactive prompt (`--eval`). */
   readonly eval: string | undefined;
   /** A .js or .ts file to run in the REPL context. */
@@ -19,13 +21,16 @@ export interface CliArgs {
 /** The `--help` text. */
 export const USAGE = `Usage: ti-console [options] [script.js|script.ts]
 
-An interactive console for Microsoft's custom threat intelligence API.
+An interactive console for Microsoft's custom threat intelligence API and the Defender for Endpoint
+Indicators API.
 
 Options:
   --emulator          use the embedded emulator even when credentials are configured
   --api-url <url>     API root (env TI_API_URL; default https://ti.securitycenter.windows.com/V1.0)
   --auth-url <url>    token endpoint (env TI_AUTH_URL), e.g. https://login.windows.net/<tenant>/oauth2/token
   --client-id <id>    application (client) id (env TI_CLIENT_ID)
+  --service <name>    custom-ti or indicators (env TI_SERVICE; default: the one the API URL names, else
+                      custom-ti; the Indicators API's URL is https://api.securitycenter.microsoft.com/api)
   -e, --eval <code>   run code in the console's context, print the result and exit
   --norc              do not run the start-up file ($XDG_CONFIG_HOME or ~/.config, then ti-console/init.js)
   -h, --help          show this help
@@ -56,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       "api-url": { type: "string" },
       "auth-url": { type: "string" },
       "client-id": { type: "string" },
+      service: { type: "string" },
       eval: { type: "string", short: "e" },
       norc: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -68,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     apiUrl: values["api-url"],
     authUrl: values["auth-url"],
     clientId: values["client-id"],
+    service: values.service,
     eval: values.eval,
     script: positionals[0],
     norc: values.norc,

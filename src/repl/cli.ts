@@ -69,6 +69,7 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
   return {
     config,
     session: undefined,
+    indicatorsSession: undefined,
     server: undefined,
     emulator: undefined,
     format: "table",

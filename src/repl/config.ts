@@ -11,6 +11,8 @@ export interface ReplConfig {
   readonly authUrl: string | undefined;
   readonly clientId: string | undefined;
   readonly resource: string | undefined;
+  /** The service asked for (`--service`, TI_SERVICE); connect() checks it and, when absent, reads the API URL. */
+  readonly service: string | undefined;
   /** Present only when found in the environment or .env; never printed. */
   readonly clientSecret: string | undefined;
   /** Why this mode: "--emulator", "no credentials", "TI_CLIENT_ID and TI_CLIENT_SECRET". */
@@ -36,6 +38,7 @@ const TENANT_SETTINGS = [
   "TI_AUTH_URL",
   "TI_API_URL",
   "TI_RESOURCE",
+  "TI_SERVICE",
 ] as const;
 /** What a tenant needs (the API URL and the audience have defaults). */
 const REQUIRED = ["TI_CLIENT_ID", "TI_CLIENT_SECRET", "TI_AUTH_URL"] as const;
@@ -62,7 +65,7 @@ export class IncompleteConfigError extends Error {
  * @example resolveConfig(parseCliArgs([]), process.env, readDotEnv(process.cwd())).mode
  */
 export function resolveConfig(
-  args: Pick<CliArgs, "emulator" | "apiUrl" | "authUrl" | "clientId">,
+  args: Pick<CliArgs, "emulator" | "apiUrl" | "authUrl" | "clientId"> & Partial<Pick<CliArgs, "service">>,
   env: Readonly<Record<string, string | undefined>>,
   dotEnv: Readonly<Record<string, string>> = {},
 ): ReplConfig {
@@ -70,6 +73,7 @@ export function resolveConfig(
     TI_CLIENT_ID: args.clientId,
     TI_AUTH_URL: args.authUrl,
     TI_API_URL: args.apiUrl,
+    TI_SERVICE: args.service,
   };
   const pick = (name: string): string | undefined =>
     nonEmpty(flags[name]) ?? nonEmpty(env[name]) ?? nonEmpty(dotEnv[name]);
@@ -79,6 +83,7 @@ export function resolveConfig(
     authUrl: pick("TI_AUTH_URL"),
     clientId: pick("TI_CLIENT_ID"),
     resource: pick("TI_RESOURCE"),
+    service: pick("TI_SERVICE"),
   };
   if (args.emulator) return withSecret({ ...base, mode: "emulator", reason: "--emulator" }, clientSecret);
   const given = TENANT_SETTINGS.filter((name) => pick(name) !== undefined);

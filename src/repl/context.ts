@@ -1,8 +1,10 @@
 import type { REPLServer } from "node:repl";
 import { guardDestructive } from "./destructive.js";
+import { guardIndicators } from "./destructive-indicators.js";
 import { replHelpers } from "./helpers.js";
 import { keptCallsQuiet } from "./kept.js";
 import { outputWidth, type ReplState } from "./types.js";
+import type { ConnectedSession } from "../session.js";
 
 /**
  * Puts the session and the helpers into the REPL context, and again whenever `.clear` resets it. Returns the
@@ -16,18 +18,22 @@ export function installContext(server: REPLServer, state: ReplState): () => void
     // The session's own sets: their plans apply through the console's applier (asks first, shows progress).
     // At the prompt a call's promise is marked handled when made, so a kept one warns nobody (kept.ts).
     // Deletes and disables ask first, or need { confirm: true } in a script (destructive.ts).
-    const guarded = guardDestructive(state, session);
-    const sets = state.interactive
-      ? { alerts: keptCallsQuiet(guarded.alerts), iocs: keptCallsQuiet(guarded.iocs) }
-      : guarded;
+    const quiet = <T extends object>(set: T): T => (state.interactive ? keptCallsQuiet(set) : set);
     const names: Record<string, unknown> = {
       session,
-      ...sets,
+      ...(state.indicatorsSession ? { indicatorsSession: state.indicatorsSession } : {}),
+      ...preloadedSets(state, session, quiet),
       ...replHelpers(
         () => ({ width: outputWidth(state), color: state.color, interactive: state.interactive }),
-        state.script === undefined ? undefined : (text) => state.output.write(`${text}\n`),
+        state.script === undefined
+          ? undefined
+          : (text) =>
+              state.output.write(`${text}
+`),
       ),
     };
+    // After .login to the other service, the sets of the old one go (they would call a closed session).
+    for (const name of SET_NAMES) if (!(name in names)) delete context[name];
     for (const [name, value] of Object.entries(names)) {
       Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });
     }
@@ -35,4 +41,25 @@ export function installContext(server: REPLServer, state: ReplState): () => void
   fill(server.context);
   server.on("reset", fill);
   return () => fill(server.context);
+}
+
+const SET_NAMES = ["alerts", "iocs", "indicators", "indicatorsSession"] as const;
+
+/**
+ * The sets of the services the console speaks: `alerts` and `iocs` for custom TI, `indicators` for the Indicators
+ * API (from the emulator's second session there, since the emulator serves both).
+ */
+function preloadedSets(
+  state: ReplState,
+  session: ConnectedSession,
+  quiet: <T extends object>(set: T) => T,
+): Record<string, unknown> {
+  const indicatorsOf = session.service === "indicators" ? session : state.indicatorsSession;
+  const sets: Record<string, unknown> = {};
+  if (session.service === "custom-ti") {
+    const guarded = guardDestructive(state, session);
+    Object.assign(sets, { alerts: quiet(guarded.alerts), iocs: quiet(guarded.iocs) });
+  }
+  if (indicatorsOf) sets["indicators"] = quiet(guardIndicators(state, indicatorsOf.indicators));
+  return sets;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_API_URL } from "../schema/index.js";
+import { DEFAULT_API_URL, INDICATORS_API_URL } from "../schema/index.js";
 import type { ReplConfig } from "./config.js";
 import type { Asker } from "./prompts.js";
 
@@ -25,7 +25,7 @@ export async function askCredentials(ask: Asker, config: ReplConfig): Promise<En
     validate: required,
   });
   const apiUrl = await ask.input("API URL", {
-    default: config.apiUrl ?? DEFAULT_API_URL,
+    default: config.apiUrl ?? (config.service === "indicators" ? INDICATORS_API_URL : DEFAULT_API_URL),
     validate: required,
   });
   return { clientId: clientId.trim(), secret, authUrl: authUrl.trim(), apiUrl: apiUrl.trim() };

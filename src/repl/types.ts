@@ -16,6 +16,11 @@ export interface ReplState {
   session: ConnectedSession | undefined;
   /** The console's REPL once it is made: plans' confirmations gate its input, results print above its prompt. */
   server: REPLServer | undefined;
+  /**
+   * On the embedded emulator, the second session, speaking its Indicators API (`session` speaks custom TI there);
+   * undefined on a tenant, where `session` speaks the one service configured.
+   */
+  indicatorsSession: ConnectedSession | undefined;
   /** The embedded emulator, when the console started one. */
   emulator: RunningEmulator | undefined;
   format: Format;

@@ -13,7 +13,12 @@ const names = (await readdir(dir)).filter((name) => name.endsWith(".ipynb")).sor
 describe("the committed notebooks", () => {
   it("are the documented set", () => {
     expect(names).toEqual(
-      expect.arrayContaining(["01-walkthrough.ipynb", "02-investigate.ipynb", "04-tokens-and-errors.ipynb"]),
+      expect.arrayContaining([
+        "01-walkthrough.ipynb",
+        "02-investigate.ipynb",
+        "04-tokens-and-errors.ipynb",
+        "05-indicators.ipynb",
+      ]),
     );
   });
 

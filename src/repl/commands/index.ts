@@ -5,7 +5,9 @@ import { HELP, format, stack, token, whoami } from "./info.js";
 import { login } from "./login.js";
 import { commandAction, say } from "./run.js";
 import { verbose } from "./verbose.js";
+import { newIndicator } from "./indicator-wizard.js";
 import { walkthrough } from "./walkthrough.js";
+import { walkthroughIndicators } from "./walkthrough-indicators.js";
 import { newEntity } from "./wizards.js";
 
 /**
@@ -17,9 +19,14 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
   const define = (name: string, help: string, body: (rest: string) => Promise<void> | void): void =>
     server.defineCommand(name, { help, action: commandAction(server, state, body) });
   define("help", "Commands, helpers and examples", () => say(state, HELP));
-  define("walkthrough", "The five documented steps, guided", () => walkthrough(server, state));
+  define(
+    "walkthrough",
+    "The five documented steps, guided; `.walkthrough indicators` for the Indicators API",
+    (rest) => walkthroughOf(server, state, rest),
+  );
   define("new-alert", "Create an alert definition with a wizard", () => newEntity(server, state, "alert"));
   define("new-ioc", "Create an IOC with a wizard", () => newEntity(server, state, "ioc"));
+  define("new-indicator", "Submit an indicator with a wizard", () => newIndicator(server, state));
   define("login", "Enter credentials (masked) and reconnect", () => login(server, state, onSession));
   define("whoami", "Mode, API URL, client id, tenant", () => whoami(state));
   define("token", "Token expiry and claims (never the token)", () => token(state));
@@ -29,6 +36,12 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
   );
   define("stack", "The full stack of the last error", () => stack(state));
   define("verbose", "Print each request as it happens: on, off (toggles)", (rest) => verbose(state, rest));
+}
+
+function walkthroughOf(server: REPLServer, state: ReplState, rest: string): Promise<void> {
+  if (rest === "indicators") return walkthroughIndicators(server, state);
+  if (rest === "") return walkthrough(server, state);
+  throw new TypeError(".walkthrough takes nothing (custom TI) or indicators (the Indicators API)");
 }
 
 /** The command names, for completion (Node's own plus ours). */

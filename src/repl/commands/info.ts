@@ -6,7 +6,9 @@ import { say } from "./run.js";
 /** The `.help` text: commands, preloaded names and examples. */
 export const HELP = `Preloaded:
   session          the connected session (config, token, close())
-  alerts, iocs     the entity sets: list, get, create, update, delete, ...
+  alerts, iocs     custom TI's entity sets: list, get, create, update, delete, ...
+  indicators       the Indicators API's: list, submit, delete, batchDelete, count, import
+                   (on the emulator all three; on a tenant the service's own; indicatorsSession on the emulator)
   pp(x)            pretty-print (table for lists, record for one entity)
   table(x) json(x) csv(x)   format a result one way, whatever .format says
   take(list, n)    the first n items of a list, fetching only the pages needed
@@ -17,6 +19,8 @@ Examples:
   await iocs.create({ Type: "Sha1", Value: "dead1111eeaabbccddeeaabbccddee11ffffffff", DetectionFunction: "Equals", AlertDefinition: a.Id })
   pp(await iocs.list())
   for await (const ioc of iocs.list()) console.log(ioc.Value)
+  await indicators.submit({ indicatorValue: "bad.example", indicatorType: "DomainName", action: "Block", title: "t", description: "d" })
+  pp(await indicators.list({ filter: "action eq 'Block'" }))
 
 Bulk edits (a plan first: nothing is written until apply, which asks, then shows progress):
   const plan = await iocs.import("feed.csv", { alert: 1 })    CSV, JSON, text or STIX
@@ -33,7 +37,9 @@ Bulk edits (a plan first: nothing is written until apply, which asks, then shows
 Commands:
   .help                  this text
   .walkthrough           the five documented steps, guided (asks before each write)
+  .walkthrough indicators   the Indicators API's: token with scope, submit, list, import, batch delete
   .new-alert  .new-ioc   create one entity with a wizard
+  .new-indicator         submit one indicator with a wizard
   .login                 enter credentials (masked) and reconnect
   .whoami                mode, API URL, client id, tenant
   .token                 token expiry and claims (never the token)
@@ -54,9 +60,16 @@ function tokenInfo(state: ReplState): { expiresAt: unknown; claims: unknown } {
 export function whoami(state: ReplState): void {
   const { expiresAt, claims } = tokenInfo(state);
   const c = (claims ?? {}) as Record<string, unknown>;
+  const service = state.indicatorsSession
+    ? "custom TI and the Indicators API"
+    : state.session?.service === "indicators"
+      ? "Indicators API"
+      : "custom TI";
   const record = {
     Mode: state.config.mode === "emulator" ? "embedded emulator" : "service",
-    ApiUrl: state.emulator?.apiUrl ?? state.config.apiUrl ?? DEFAULT_API_URL,
+    Service: service,
+    ApiUrl: state.session?.config.apiUrl ?? state.config.apiUrl ?? DEFAULT_API_URL,
+    ...(state.indicatorsSession ? { IndicatorsApiUrl: state.indicatorsSession.config.apiUrl } : {}),
     ClientId: state.emulator?.clientId ?? state.config.clientId ?? null,
     Tenant: c["tid"] ?? state.emulator?.tenantId ?? null,
     Audience: c["aud"] ?? null,

@@ -15,9 +15,17 @@ import { setVerbose } from "./verbose.js";
 export async function login(server: REPLServer, state: ReplState, onSession: () => void): Promise<void> {
   const { secret, ...entered } = await withPrompts(server, state, (ask) => askCredentials(ask, state.config));
   state.secrets.add(secret);
-  const config = withSecret({ ...state.config, ...entered, mode: "service", reason: ".login" }, secret);
+  // The API URL entered names the service (`…/api` the Indicators API), not an earlier --service.
+  const config = withSecret(
+    { ...state.config, ...entered, service: undefined, mode: "service", reason: ".login" },
+    secret,
+  );
   const opened = await openSession(config, consoleApplier(state));
-  const old = { session: state.session, emulator: state.emulator };
+  const old = {
+    session: state.session,
+    indicatorsSession: state.indicatorsSession,
+    emulator: state.emulator,
+  };
   Object.assign(state, { config, ...opened, connected: true });
   onSession();
   if (state.verbose) setVerbose(state, true);

@@ -31,13 +31,18 @@ export function verbose(state: ReplState, rest: string): void {
 export function setVerbose(state: ReplState, on: boolean): void {
   state.verbose?.();
   state.verbose = undefined;
-  const subscribe = (state.session as { onRequest?: Subscribe }).onRequest;
-  if (!on || typeof subscribe !== "function") return;
-  state.verbose = subscribe.call(state.session, (entry) => {
-    // At a terminal the line clears what the spinner drew there.
-    const clear = state.interactive ? "\r\u001b[K" : "";
-    state.errors.write(`${clear}${exchangeLine(entry)}\n`);
+  if (!on) return;
+  // On the emulator both sessions (custom TI and the Indicators API) print their requests.
+  const stops = [state.session, state.indicatorsSession].map((session) => {
+    const subscribe = (session as { onRequest?: Subscribe } | undefined)?.onRequest;
+    if (typeof subscribe !== "function") return () => undefined;
+    return subscribe.call(session, (entry) => {
+      // At a terminal the line clears what the spinner drew there.
+      const clear = state.interactive ? "\r\u001b[K" : "";
+      state.errors.write(`${clear}${exchangeLine(entry)}\n`);
+    });
   });
+  state.verbose = () => stops.forEach((stop) => stop());
 }
 
 /**
