@@ -17,6 +17,11 @@ const SEVERITY_STYLE: Readonly<Record<string, Style>> = {
   informational: "gray",
 };
 
+/** True for the severity column of either service: custom TI's `Severity`, the Indicators API's `severity`. */
+export function isSeverityColumn(name: string): boolean {
+  return name === "Severity" || name === "severity";
+}
+
 /** The style for a Severity value (matched without regard to case), or undefined for anything else. */
 export function severityStyle(value: unknown): Style | undefined {
   return typeof value === "string" ? SEVERITY_STYLE[value.toLowerCase()] : undefined;

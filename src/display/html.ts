@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { SEVERITY_CSS } from "./colors.js";
+import { isSeverityColumn, SEVERITY_CSS } from "./colors.js";
 import { cellText, columnsFor, isEntity, isNumericColumn, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { formatError, isErrorLike } from "./error.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
@@ -31,7 +31,7 @@ function cell(name: string, value: unknown, numeric = false): string {
   const text = escapeHtml(cellText(value));
   if (numeric) return `<td align="right" class="ti-num">${text}</td>`;
   const css =
-    name === "Severity" && typeof value === "string" ? SEVERITY_CSS[value.toLowerCase()] : undefined;
+    isSeverityColumn(name) && typeof value === "string" ? SEVERITY_CSS[value.toLowerCase()] : undefined;
   const shown = css ? `<font color="${css}"><b>${text}</b></font>` : text;
   const kind = css ? ` class="ti-severity-${escapeHtml(String(value).toLowerCase())}"` : "";
   return `<td align="left"${kind}><div align="left">${shown}</div></td>`;

@@ -1,4 +1,4 @@
-import { paint, severityStyle } from "./colors.js";
+import { isSeverityColumn, paint, severityStyle } from "./colors.js";
 import { cellText, isIdentifierColumn, isRecordLike } from "./columns.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { formatTable } from "./table.js";
@@ -28,7 +28,7 @@ export function formatRecord(entity: Readonly<Record<string, unknown>>, options?
     // An identifier stays on one line, whole: a wrapped hash cannot be copied.
     const text = cellText(value);
     const [first = "", ...rest] = isIdentifierColumn(key) ? [text] : wrap(text, valueWidth);
-    const style = key === "Severity" ? severityStyle(value) : undefined;
+    const style = isSeverityColumn(key) ? severityStyle(value) : undefined;
     const shown = value === null ? paint("null", "dim", opts.color) : first;
     lines.push(`${label}  ${style ? paint(shown, style, opts.color) : shown}`);
     for (const more of rest) lines.push(`${" ".repeat(keyWidth)}  ${more}`);

@@ -1,4 +1,4 @@
-import { paint, severityStyle } from "./colors.js";
+import { isSeverityColumn, paint, severityStyle } from "./colors.js";
 import { cellText, columnsFor, isNeverCut, isNumericColumn, isRecordLike, SET_COLUMNS } from "./columns.js";
 import { normalizeDisplayOptions, type DisplayOptions } from "./options.js";
 import { listFooter, pageInfo } from "./page.js";
@@ -41,7 +41,7 @@ export function formatTable(rows: readonly unknown[], options?: DisplayOptions):
   for (const row of shown) {
     const cells = columns.map((c, i) => {
       const text = fit(oneLine(cellText(row[c.name])), c, i);
-      const style = c.name === "Severity" ? severityStyle(row[c.name]) : undefined;
+      const style = isSeverityColumn(c.name) ? severityStyle(row[c.name]) : undefined;
       return style ? paint(text, style, opts.color) : text;
     });
     lines.push(cells.join(GAP).trimEnd());

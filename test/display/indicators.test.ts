@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnsFor, isIdentifierColumn } from "../../src/display/columns.js";
-import { formatTable, formatValue } from "../../src/display/index.js";
+import { formatTable, formatValue, toHtml } from "../../src/display/index.js";
 
 const indicator = {
   id: "7",
@@ -16,6 +16,13 @@ const indicator = {
 };
 
 describe("indicators in tables", () => {
+  it("colours an indicator's severity as custom TI's, in the terminal and in HTML", () => {
+    const high = { ...indicator, severity: "High" };
+    expect(formatTable([high], { width: 200, color: true })).toContain("\u001b[");
+    expect(formatTable([high], { width: 200, color: false })).not.toContain("\u001b[");
+    expect(String(toHtml([high]))).toContain("#c62828");
+  });
+
   it("shows the curated columns of an indicator list, in the order an analyst scans them", () => {
     expect(columnsFor([indicator])).toEqual([
       "id",
