@@ -11,10 +11,25 @@ export interface Expr {
   readonly type: FilterType;
   readonly pos: number;
   readonly eval: (entity: Entity) => unknown;
+  /** For a bare property: its name (not for date-times, which evaluate to times). */
+  readonly property?: string;
+  /** For a literal: its value. */
+  readonly literal?: { readonly value: unknown };
+  /** For a condition: a field whose value must be one of `values` for it to be true (see {@link Hint}). */
+  readonly hint?: Hint | undefined;
 }
 
-/** A compiled `$filter`: true for the entities it keeps. */
-export type Predicate = (entity: Entity) => boolean;
+/**
+ * What a condition needs: it can be true only for entities whose `field` (read as `$filter` reads it) is one of
+ * `values`. An index answers that, and the condition itself then decides, so using it changes no result.
+ */
+export interface Hint {
+  readonly field: string;
+  readonly values: readonly unknown[];
+}
+
+/** A compiled `$filter`: true for the entities it keeps, with the {@link Hint} of the whole condition. */
+export type Predicate = ((entity: Entity) => boolean) & { readonly hint?: Hint | undefined };
 
 const EQUALITY: ReadonlySet<string> = new Set(["eq", "ne"]);
 const RELATIONAL: ReadonlySet<string> = new Set(["gt", "ge", "lt", "le"]);
@@ -36,7 +51,12 @@ export function compileFilter(set: FieldSource, text: string): Predicate {
   parser.expectEnd();
   if (expr.type !== "boolean")
     throw odataError(`$filter must be a condition (true or false), not a ${expr.type}`);
-  return (entity) => expr.eval(entity) === true;
+  return Object.assign((entity: Entity) => expr.eval(entity) === true, { hint: expr.hint });
+}
+
+/** Either condition's need: one of the values of both, when both name the same field. */
+function union(a: Hint | undefined, b: Hint | undefined): Hint | undefined {
+  return a && b && a.field === b.field ? { field: a.field, values: [...a.values, ...b.values] } : undefined;
 }
 
 /** Recursive-descent parser; each rule type-checks and compiles as it goes. */
@@ -76,6 +96,7 @@ export class Parser {
         type: "boolean",
         pos,
         eval: op === "and" ? (e) => l(e) === true && r(e) === true : (e) => l(e) === true || r(e) === true,
+        hint: op === "and" ? (left.hint ?? right.hint) : union(left.hint, right.hint),
       };
     }
     return left;
@@ -127,9 +148,9 @@ export class Parser {
         return inner;
       }
       case "string":
-        return { type: "string", pos: token.pos, eval: () => token.value };
+        return { type: "string", pos: token.pos, eval: () => token.value, literal: token };
       case "number":
-        return { type: "number", pos: token.pos, eval: () => token.value };
+        return { type: "number", pos: token.pos, eval: () => token.value, literal: token };
       case "datetime":
         return { type: "datetime", pos: token.pos, eval: () => token.value };
       case "word":
@@ -140,7 +161,7 @@ export class Parser {
   }
 
   #word(word: string, pos: number): Expr {
-    if (word === "null") return { type: "null", pos, eval: () => null };
+    if (word === "null") return { type: "null", pos, eval: () => null, literal: { value: null } };
     if (word === "true" || word === "false") return { type: "boolean", pos, eval: () => word === "true" };
     if (FUNCTIONS.has(word)) return this.#call(word, pos);
     return propertyExpr(this.set, word, pos, this);
@@ -161,8 +182,10 @@ export class Parser {
     do items.push(this.#primary());
     while (this.#peek().t === "," && this.#take());
     this.#expect(")", "expected ',' or ')' in the in list");
-    const tests = items.map((item) => compare("eq", left, item, this).eval);
-    return { type: "boolean", pos: left.pos, eval: (e) => tests.some((t) => t(e) === true) };
+    const tests = items.map((item) => compare("eq", left, item, this));
+    const hint = tests.map((t) => t.hint).reduce(union);
+    const evals = tests.map((t) => t.eval);
+    return { type: "boolean", pos: left.pos, eval: (e) => evals.some((t) => t(e) === true), hint };
   }
 
   #requireBoolean(expr: Expr, op: string): void {
