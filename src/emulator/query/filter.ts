@@ -15,8 +15,8 @@ export interface Expr {
   readonly property?: string;
   /** For a literal: its value. */
   readonly literal?: { readonly value: unknown };
-  /** For a condition: a field whose value must be one of `values` for it to be true (see {@link Hint}). */
-  readonly hint?: Hint | undefined;
+  /** For a condition: what it needs to be true, each {@link Hint} alone (none: any entity may match). */
+  readonly hints?: readonly Hint[] | undefined;
 }
 
 /**
@@ -28,8 +28,8 @@ export interface Hint {
   readonly values: readonly unknown[];
 }
 
-/** A compiled `$filter`: true for the entities it keeps, with the {@link Hint} of the whole condition. */
-export type Predicate = ((entity: Entity) => boolean) & { readonly hint?: Hint | undefined };
+/** A compiled `$filter`: true for the entities it keeps, with the {@link Hint}s of the whole condition. */
+export type Predicate = ((entity: Entity) => boolean) & { readonly hints?: readonly Hint[] | undefined };
 
 const EQUALITY: ReadonlySet<string> = new Set(["eq", "ne"]);
 const RELATIONAL: ReadonlySet<string> = new Set(["gt", "ge", "lt", "le"]);
@@ -51,12 +51,20 @@ export function compileFilter(set: FieldSource, text: string): Predicate {
   parser.expectEnd();
   if (expr.type !== "boolean")
     throw odataError(`$filter must be a condition (true or false), not a ${expr.type}`);
-  return Object.assign((entity: Entity) => expr.eval(entity) === true, { hint: expr.hint });
+  return Object.assign((entity: Entity) => expr.eval(entity) === true, { hints: expr.hints });
 }
 
-/** Either condition's need: one of the values of both, when both name the same field. */
-function union(a: Hint | undefined, b: Hint | undefined): Hint | undefined {
-  return a && b && a.field === b.field ? { field: a.field, values: [...a.values, ...b.values] } : undefined;
+/** What `a and b` needs: what either needs. */
+function both(a: readonly Hint[] = [], b: readonly Hint[] = []): readonly Hint[] | undefined {
+  return a.length + b.length > 0 ? [...a, ...b] : undefined;
+}
+
+/** What `a or b` needs: for a field both name, a value either allows. */
+function either(a: readonly Hint[] = [], b: readonly Hint[] = []): readonly Hint[] | undefined {
+  const out = a.flatMap((x) =>
+    b.filter((y) => y.field === x.field).map((y) => ({ field: x.field, values: [...x.values, ...y.values] })),
+  );
+  return out.length > 0 ? out : undefined;
 }
 
 /** Recursive-descent parser; each rule type-checks and compiles as it goes. */
@@ -96,7 +104,7 @@ export class Parser {
         type: "boolean",
         pos,
         eval: op === "and" ? (e) => l(e) === true && r(e) === true : (e) => l(e) === true || r(e) === true,
-        hint: op === "and" ? (left.hint ?? right.hint) : union(left.hint, right.hint),
+        hints: op === "and" ? both(left.hints, right.hints) : either(left.hints, right.hints),
       };
     }
     return left;
@@ -183,9 +191,9 @@ export class Parser {
     while (this.#peek().t === "," && this.#take());
     this.#expect(")", "expected ',' or ')' in the in list");
     const tests = items.map((item) => compare("eq", left, item, this));
-    const hint = tests.map((t) => t.hint).reduce(union);
+    const hints = tests.map((t) => t.hints).reduce(either);
     const evals = tests.map((t) => t.eval);
-    return { type: "boolean", pos: left.pos, eval: (e) => evals.some((t) => t(e) === true), hint };
+    return { type: "boolean", pos: left.pos, eval: (e) => evals.some((t) => t(e) === true), hints };
   }
 
   #requireBoolean(expr: Expr, op: string): void {

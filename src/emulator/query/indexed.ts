@@ -17,7 +17,7 @@ const caches = new WeakMap<Store, { version: number; entries: Map<string, Ordere
 
 /**
  * {@link selectWindow} over a whole stored set, with the same result, at O(page + log n) a page: Id order starts at
- * the skiptoken, a filter with a {@link Predicate.hint} reads only the indexed candidates, and a filtered or
+ * the skiptoken, a filter with {@link Predicate.hints} reads only the indexed candidates, and a filtered or
  * sorted result is computed once per store version and resumed by binary search; a `$count` without filter is
  * the set's size.
  * @example selectFromStore(store, "IndicatorsOfCompromise", options, request.query, 100).rest.length // up to 101
@@ -30,7 +30,7 @@ export function selectFromStore(
   take: number,
 ): Window {
   const { filter, orderBy, count, skipToken } = options;
-  if (orderBy.length === 0 && !filter?.hint && !(count && filter)) {
+  if (orderBy.length === 0 && !filter?.hints && !(count && filter)) {
     const after =
       skipToken === undefined ? Number.NEGATIVE_INFINITY : (decodeSkipToken(skipToken, 1)[0] as number);
     return {
@@ -88,17 +88,26 @@ function compute(
   return { entities, keys: entities.map((e) => sortValues(e, orderBy)) };
 }
 
-/** The entities the filter's hint allows, in ascending Id order; the whole set when there is no usable hint. */
+/**
+ * The entities the filter's narrowest indexed hint allows, in ascending Id order (`AlertDefinitionId eq 1 and
+ * Value in (...)` reads the few values, not the definition's IOCs); the whole set when no hint is indexed.
+ */
 function candidates(store: Store, set: StoreSet, filter: Predicate | undefined): Iterable<Entity> {
-  const hint = filter?.hint;
-  if (!hint) return store.all(set);
-  const ids = new Set<number>();
-  for (const value of hint.values) {
-    const found = store.lookup(set, hint.field, value);
-    if (!found) return store.all(set);
-    for (const id of found) ids.add(id);
+  let narrowest: ReadonlySet<number>[] | undefined;
+  for (const hint of filter?.hints ?? []) {
+    const found = hint.values.map((value) => store.lookup(set, hint.field, value));
+    if (found.some((ids) => ids === undefined)) continue;
+    const sets = found as ReadonlySet<number>[];
+    if (!narrowest || size(sets) < size(narrowest)) narrowest = sets;
   }
+  if (!narrowest) return store.all(set);
+  const ids = new Set<number>();
+  for (const found of narrowest) for (const id of found) ids.add(id);
   return [...ids].sort((a, b) => a - b).map((id) => store.get(set, id) as Entity);
+}
+
+function size(sets: readonly ReadonlySet<number>[]): number {
+  return sets.reduce((sum, ids) => sum + ids.size, 0);
 }
 
 /** The page and one more from the skiptoken's position (the first entity after it) or from `$skip`. */

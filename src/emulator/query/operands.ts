@@ -43,7 +43,7 @@ export function compare(op: string, left: Expr, right: Expr, parser: Parser): Ex
   return {
     type: "boolean",
     pos: left.pos,
-    hint: op === "eq" ? equalityHint(left, right) : undefined,
+    hints: op === "eq" ? equalityHint(left, right) : undefined,
     eval: (e) => {
       const [a, b] = [l(e), r(e)];
       if (a === null || b === null) return op === "eq" ? a === b : op === "ne" ? a !== b : false;
@@ -53,11 +53,11 @@ export function compare(op: string, left: Expr, right: Expr, parser: Parser): Ex
 }
 
 /** `Value eq 'x'` (either way round) is true only where Value is 'x'; null included, as eq treats it. */
-function equalityHint(left: Expr, right: Expr): Hint | undefined {
+function equalityHint(left: Expr, right: Expr): Hint[] | undefined {
   if (left.property !== undefined && right.literal)
-    return { field: left.property, values: [right.literal.value] };
+    return [{ field: left.property, values: [right.literal.value] }];
   if (right.property !== undefined && left.literal)
-    return { field: right.property, values: [left.literal.value] };
+    return [{ field: right.property, values: [left.literal.value] }];
   return undefined;
 }
 
