@@ -16,3 +16,14 @@ export const KNOWN_RESOURCES = [...ACCEPTED_RESOURCES, ...INDICATORS_RESOURCES] 
 
 /** Roles a token carries when the emulator is told nothing about its client (ti-api.md Part 5). */
 export const DEFAULT_ROLES: readonly string[] = ["Ti.ReadWrite"];
+
+/** Most `$orderby` keys one request may name: each key costs a comparison per pair of entities sorted. */
+export const MAX_ORDERBY_KEYS = 8;
+
+/** Fields the store indexes by value, per set: `$filter` equality and `in` on them read only the matching entities. */
+export const INDEXED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  IndicatorsOfCompromise: ["Type", "Value", "AlertDefinitionId"],
+};
+
+/** Filtered or sorted query results kept across pages (per store, dropped on any write). */
+export const QUERY_CACHE_ENTRIES = 8;

@@ -31,7 +31,7 @@ export function dispatch(service: Service, request: ApiRequest): ApiReply {
     case "collection":
       if (method === "POST") return createEntity(service, request, route.set);
       if (method === "DELETE") return deleteCollection(service, request, route.set);
-      return listCollection(service, request, route.set, service.store.all(route.set));
+      return listCollection(service, request, route.set);
     case "entity":
       if (method === "PATCH") return patchEntity(service, request, route);
       if (method === "DELETE") return deleteEntity(service, request, route);

@@ -2,7 +2,8 @@ import { NAVIGATION, type EntitySetName } from "../../schema/index.js";
 import { parseQuery, project, type QueryOptions } from "../query/options.js";
 import { sortValues } from "../query/orderby.js";
 import { encodeSkipToken } from "../query/paging.js";
-import { matches, selectWindow } from "../query/window.js";
+import { countFromStore, selectFromStore } from "../query/indexed.js";
+import { selectWindow } from "../query/window.js";
 import type { Service } from "../service.js";
 import type { Entity } from "../store/store.js";
 import { expandAll } from "./expand.js";
@@ -13,19 +14,22 @@ const MAX_PAGE_SIZE = 10_000;
 
 /**
  * GET on a collection: filter, count, order, skip or resume from the skiptoken, cut a page, add
- * `@odata.nextLink` when more remains, then expand and select.
- * @example listCollection(service, request, "AlertDefinitions", service.store.all("AlertDefinitions"))
+ * `@odata.nextLink` when more remains, then expand and select. Without `source` it lists the whole stored set
+ * through its indexes and cached orders (same answer, cheaper pages).
+ * @example listCollection(service, request, "AlertDefinitions")
  */
 export function listCollection(
   service: Service,
   request: ApiRequest,
   set: EntitySetName,
-  source: Iterable<Entity>,
+  source?: Iterable<Entity>,
 ): ApiReply {
   const options = parseQuery(set, request.query);
   const pageSize = Math.min(request.maxPageSize ?? service.settings.pageSize, MAX_PAGE_SIZE);
   const take = Math.min(pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const { rest, total } = selectWindow(source, options, take);
+  const { rest, total } = source
+    ? selectWindow(source, options, take)
+    : selectFromStore(service.store, set, options, request.query, take);
   const page = rest.slice(0, take);
   const more = rest.length > take && (options.top === undefined || options.top > take);
   const last = page.at(-1);
@@ -53,7 +57,7 @@ export function countCollection(service: Service, request: ApiRequest, set: Enti
   const options = parseQuery(set, request.query);
   return {
     status: 200,
-    text: String(matches(service.store.all(set), options).length),
+    text: String(countFromStore(service.store, set, options, request.query)),
     contentType: "text/plain",
   };
 }

@@ -11,10 +11,25 @@ export interface Expr {
   readonly type: FilterType;
   readonly pos: number;
   readonly eval: (entity: Entity) => unknown;
+  /** For a bare property: its name (not for date-times, which evaluate to times). */
+  readonly property?: string;
+  /** For a literal: its value. */
+  readonly literal?: { readonly value: unknown };
+  /** For a condition: what it needs to be true, each {@link Hint} alone (none: any entity may match). */
+  readonly hints?: readonly Hint[] | undefined;
 }
 
-/** A compiled `$filter`: true for the entities it keeps. */
-export type Predicate = (entity: Entity) => boolean;
+/**
+ * What a condition needs: it can be true only for entities whose `field` (read as `$filter` reads it) is one of
+ * `values`. An index answers that, and the condition itself then decides, so using it changes no result.
+ */
+export interface Hint {
+  readonly field: string;
+  readonly values: readonly unknown[];
+}
+
+/** A compiled `$filter`: true for the entities it keeps, with the {@link Hint}s of the whole condition. */
+export type Predicate = ((entity: Entity) => boolean) & { readonly hints?: readonly Hint[] | undefined };
 
 const EQUALITY: ReadonlySet<string> = new Set(["eq", "ne"]);
 const RELATIONAL: ReadonlySet<string> = new Set(["gt", "ge", "lt", "le"]);
@@ -36,7 +51,20 @@ export function compileFilter(set: FieldSource, text: string): Predicate {
   parser.expectEnd();
   if (expr.type !== "boolean")
     throw odataError(`$filter must be a condition (true or false), not a ${expr.type}`);
-  return (entity) => expr.eval(entity) === true;
+  return Object.assign((entity: Entity) => expr.eval(entity) === true, { hints: expr.hints });
+}
+
+/** What `a and b` needs: what either needs. */
+function both(a: readonly Hint[] = [], b: readonly Hint[] = []): readonly Hint[] | undefined {
+  return a.length + b.length > 0 ? [...a, ...b] : undefined;
+}
+
+/** What `a or b` needs: for a field both name, a value either allows. */
+function either(a: readonly Hint[] = [], b: readonly Hint[] = []): readonly Hint[] | undefined {
+  const out = a.flatMap((x) =>
+    b.filter((y) => y.field === x.field).map((y) => ({ field: x.field, values: [...x.values, ...y.values] })),
+  );
+  return out.length > 0 ? out : undefined;
 }
 
 /** Recursive-descent parser; each rule type-checks and compiles as it goes. */
@@ -76,6 +104,7 @@ export class Parser {
         type: "boolean",
         pos,
         eval: op === "and" ? (e) => l(e) === true && r(e) === true : (e) => l(e) === true || r(e) === true,
+        hints: op === "and" ? both(left.hints, right.hints) : either(left.hints, right.hints),
       };
     }
     return left;
@@ -127,9 +156,9 @@ export class Parser {
         return inner;
       }
       case "string":
-        return { type: "string", pos: token.pos, eval: () => token.value };
+        return { type: "string", pos: token.pos, eval: () => token.value, literal: token };
       case "number":
-        return { type: "number", pos: token.pos, eval: () => token.value };
+        return { type: "number", pos: token.pos, eval: () => token.value, literal: token };
       case "datetime":
         return { type: "datetime", pos: token.pos, eval: () => token.value };
       case "word":
@@ -140,7 +169,7 @@ export class Parser {
   }
 
   #word(word: string, pos: number): Expr {
-    if (word === "null") return { type: "null", pos, eval: () => null };
+    if (word === "null") return { type: "null", pos, eval: () => null, literal: { value: null } };
     if (word === "true" || word === "false") return { type: "boolean", pos, eval: () => word === "true" };
     if (FUNCTIONS.has(word)) return this.#call(word, pos);
     return propertyExpr(this.set, word, pos, this);
@@ -161,8 +190,10 @@ export class Parser {
     do items.push(this.#primary());
     while (this.#peek().t === "," && this.#take());
     this.#expect(")", "expected ',' or ')' in the in list");
-    const tests = items.map((item) => compare("eq", left, item, this).eval);
-    return { type: "boolean", pos: left.pos, eval: (e) => tests.some((t) => t(e) === true) };
+    const tests = items.map((item) => compare("eq", left, item, this));
+    const hints = tests.map((t) => t.hints).reduce(either);
+    const evals = tests.map((t) => t.eval);
+    return { type: "boolean", pos: left.pos, eval: (e) => evals.some((t) => t(e) === true), hints };
   }
 
   #requireBoolean(expr: Expr, op: string): void {

@@ -1,5 +1,5 @@
 import { FIELDS_BY_SET, type EdmType, type EntitySetName, type FieldFact } from "../../schema/index.js";
-import type { Expr, FilterType, Parser } from "./filter.js";
+import type { Expr, FilterType, Hint, Parser } from "./filter.js";
 
 const EDM_TO_FILTER: Readonly<Record<EdmType, FilterType>> = {
   "Edm.String": "string",
@@ -43,12 +43,22 @@ export function compare(op: string, left: Expr, right: Expr, parser: Parser): Ex
   return {
     type: "boolean",
     pos: left.pos,
+    hints: op === "eq" ? equalityHint(left, right) : undefined,
     eval: (e) => {
       const [a, b] = [l(e), r(e)];
       if (a === null || b === null) return op === "eq" ? a === b : op === "ne" ? a !== b : false;
       return test(a as number, b as number);
     },
   };
+}
+
+/** `Value eq 'x'` (either way round) is true only where Value is 'x'; null included, as eq treats it. */
+function equalityHint(left: Expr, right: Expr): Hint[] | undefined {
+  if (left.property !== undefined && right.literal)
+    return [{ field: left.property, values: [right.literal.value] }];
+  if (right.property !== undefined && left.literal)
+    return [{ field: right.property, values: [left.literal.value] }];
+  return undefined;
 }
 
 /** What `$filter` and `$orderby` name properties of: a custom-TI entity set, or another service's named facts. */
@@ -91,6 +101,7 @@ export function propertyExpr(source: FieldSource, word: string, pos: number, par
     type,
     pos,
     eval: (e) => (Array.isArray(e[word]) ? (e[word] as unknown[]).join(",") : (e[word] ?? null)),
+    property: word,
   };
 }
 

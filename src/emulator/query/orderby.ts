@@ -1,3 +1,4 @@
+import { MAX_ORDERBY_KEYS } from "../constants.js";
 import { odataError } from "../protocol/errors.js";
 import type { Entity } from "../store/store.js";
 import { factsOf, type FieldSource } from "./operands.js";
@@ -9,14 +10,17 @@ export interface SortKey {
 }
 
 /**
- * Parses `$orderby=Severity desc,Name`; unknown properties are a 400 ODataError. Ties always break on Id
- * ascending, which is what makes skiptokens exact.
+ * Parses `$orderby=Severity desc,Name`; unknown properties and more than {@link MAX_ORDERBY_KEYS} keys are a 400
+ * ODataError. Ties always break on Id ascending, which is what makes skiptokens exact.
  * @example parseOrderBy("AlertDefinitions", "Name desc") // [{ name: "Name", descending: true }]
  */
 export function parseOrderBy(source: FieldSource, text: string | null): SortKey[] {
   if (text === null) return [];
   const { name: set, fields } = factsOf(source);
-  return text.split(",").map((item) => {
+  const items = text.split(",");
+  if (items.length > MAX_ORDERBY_KEYS)
+    throw odataError(`$orderby: at most ${MAX_ORDERBY_KEYS} keys, got ${items.length}`);
+  return items.map((item) => {
     const match = /^\s*([A-Za-z]+)(?:\s+(asc|desc))?\s*$/.exec(item);
     if (!match?.[1]) throw odataError(`$orderby: "${item.trim()}" is not <property> [asc|desc]`);
     const name = match[1];

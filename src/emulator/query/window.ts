@@ -37,7 +37,11 @@ export function matches(source: Iterable<Entity>, options: Pick<QueryOptions, "f
   return out;
 }
 
-function stream(source: Iterable<Entity>, options: QueryOptions, take: number): Entity[] {
+/**
+ * The page and one more in source (Id) order, after the skiptoken or `$skip`; reads no further than that.
+ * @example stream(store.all("AlertDefinitions"), options, 100).length // up to 101
+ */
+export function stream(source: Iterable<Entity>, options: QueryOptions, take: number): Entity[] {
   const after = options.skipToken === undefined ? undefined : decodeSkipToken(options.skipToken, 1)[0];
   const skip = after === undefined ? options.skip : 0;
   const out: Entity[] = [];
@@ -49,7 +53,11 @@ function stream(source: Iterable<Entity>, options: QueryOptions, take: number): 
   return out.slice(skip);
 }
 
-function order(entities: Entity[], options: QueryOptions): Entity[] {
+/**
+ * The entities in `$orderby` order, ties on Id (the source's order, kept by a stable sort).
+ * @example order(matching, options)[0]
+ */
+export function order(entities: Entity[], options: Pick<QueryOptions, "orderBy">): Entity[] {
   if (options.orderBy.length === 0) return entities; // the source yields ascending Id already
   const keyed = entities.map((e) => ({ e, key: sortValues(e, options.orderBy) }));
   keyed.sort((a, b) => compareSortValues(a.key, b.key, options.orderBy));

@@ -54,6 +54,18 @@ export class JournalStore implements Store {
     return this.#memory.all(set);
   }
 
+  after(set: StoreSet, id: number): Iterable<Entity> {
+    return this.#memory.after(set, id);
+  }
+
+  lookup(set: StoreSet, field: string, value: unknown): ReadonlySet<number> | undefined {
+    return this.#memory.lookup(set, field, value);
+  }
+
+  get version(): number {
+    return this.#memory.version;
+  }
+
   get(set: StoreSet, id: number): Entity | undefined {
     return this.#memory.get(set, id);
   }

@@ -20,6 +20,12 @@ export type Change =
 export interface Store {
   /** Entities of a set in ascending Id order. */
   all(set: StoreSet): Iterable<Entity>;
+  /** Entities of a set with an Id above `id`, ascending; starting costs O(log n), so a page in Id order is cheap. */
+  after(set: StoreSet, id: number): Iterable<Entity>;
+  /** Ids of the entities whose `field` equals `value`, or undefined when the store does not index that field. */
+  lookup(set: StoreSet, field: string, value: unknown): ReadonlySet<number> | undefined;
+  /** Grows with every commit, so results computed at one version stay valid until the next write. */
+  readonly version: number;
   get(set: StoreSet, id: number): Entity | undefined;
   count(set: StoreSet): number;
   /** Reserves `n` consecutive new Ids and returns the first; Ids are never reused, even after deletes. */

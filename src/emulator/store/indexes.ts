@@ -1,0 +1,86 @@
+import type { Entity } from "./store.js";
+
+/**
+ * Value → Ids maps for the fields `$filter` looks up by, kept in step with every change. A missing field is
+ * indexed as null, as `$filter` reads it.
+ */
+export class FieldIndexes {
+  readonly #byField: Map<string, Map<unknown, Set<number>>>;
+
+  constructor(fields: readonly string[]) {
+    this.#byField = new Map(fields.map((field) => [field, new Map()]));
+  }
+
+  add(entity: Entity): void {
+    for (const [field, index] of this.#byField) {
+      const value = entity[field] ?? null;
+      let ids = index.get(value);
+      if (!ids) index.set(value, (ids = new Set()));
+      ids.add(entity.Id);
+    }
+  }
+
+  remove(entity: Entity): void {
+    for (const [field, index] of this.#byField) {
+      const value = entity[field] ?? null;
+      const ids = index.get(value);
+      ids?.delete(entity.Id);
+      if (ids?.size === 0) index.delete(value);
+    }
+  }
+
+  clear(): void {
+    for (const index of this.#byField.values()) index.clear();
+  }
+
+  /** Ids whose `field` equals `value` (none: an empty set), or undefined when the field is not indexed. */
+  lookup(field: string, value: unknown): ReadonlySet<number> | undefined {
+    return this.#byField.get(field)?.get(value) ?? (this.#byField.has(field) ? EMPTY : undefined);
+  }
+}
+
+const EMPTY: ReadonlySet<number> = new Set();
+
+/**
+ * Ids in ascending order, so that a page in Id order starts at its skiptoken in O(log n). Deletes are left in
+ * place (the caller skips Ids it no longer holds) and swept once they are half the list.
+ */
+export class IdOrder {
+  #ids: number[] = [];
+  #dead = 0;
+
+  add(id: number): void {
+    const last = this.#ids.at(-1);
+    if (last === undefined || id > last) this.#ids.push(id);
+    else if (this.#ids[firstAbove(this.#ids, id - 1)] !== id)
+      this.#ids.splice(firstAbove(this.#ids, id), 0, id);
+  }
+
+  /** Notes a delete; `live` tells the Ids still held when the list is swept. */
+  delete(live: (id: number) => boolean): void {
+    if (++this.#dead <= 1024 || this.#dead * 2 < this.#ids.length) return;
+    this.#ids = this.#ids.filter(live);
+    this.#dead = 0;
+  }
+
+  clear(): void {
+    this.#ids = [];
+    this.#dead = 0;
+  }
+
+  /** Ids above `after` (possibly deleted ones among them), ascending. */
+  *after(after: number): Generator<number> {
+    for (let i = firstAbove(this.#ids, after); i < this.#ids.length; i++) yield this.#ids[i] as number;
+  }
+}
+
+/** The index of the first element of an ascending list above `value` (the length when none is). */
+export function firstAbove(sorted: readonly number[], value: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) > value) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
