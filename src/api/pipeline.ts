@@ -55,10 +55,10 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions): Pipeline {
   const ownAgent = options.dispatcher ? undefined : createAgent({ connections: options.concurrency });
   const dispatcher = options.dispatcher ?? ownAgent!;
-  const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs });
+  const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs, clock: options.clock });
   const log = createRequestLog(options.clock);
   const gate = createPauseGate(options.clock);
-  const retry = withRetry({ policy: options.retry, clock: options.clock });
+  const retry = withRetry({ policy: options.retry, clock: options.clock, onRetry: log.retried });
   let closed = false;
   // After close() every call fails at once with a clear message instead of an undici "client closed".
   const open: SendWrapper = (next) => async (request) => {

@@ -28,6 +28,10 @@ export interface HttpResponse {
   readonly data: unknown;
   /** How many times the request went on the wire (1 when it succeeded first time). */
   readonly attempts?: number;
+  /** How many attempts the retry policy allowed (set with `attempts` by the retry wrapper). */
+  readonly maxAttempts?: number;
+  /** Set when the call's deadline ended the retries (the retry wrapper's `deadlineMs`). */
+  readonly deadlineMs?: number | undefined;
 }
 
 /** Sends one request and resolves to its response for every HTTP status; rejects only with a TiError. */
