@@ -1,4 +1,5 @@
 import type { ReplState } from "../types.js";
+import { retryLine } from "../spinner.js";
 import { say } from "./run.js";
 
 /** One exchange as the session reports it (see `session.onRequest`): never headers or bodies. */
@@ -10,7 +11,19 @@ interface Exchange {
   readonly error?: string;
 }
 
-type Subscribe = (listener: (entry: Exchange) => void) => () => void;
+/** A retry about to happen (`session.onRequest(listener, { retries: true })`). */
+interface Retry {
+  readonly kind: "retry";
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly reason: string;
+  readonly delayMs: number;
+}
+
+type Subscribe = (
+  listener: (entry: Exchange | Retry) => void,
+  options: { readonly retries: true },
+) => () => void;
 
 /**
  * `.verbose [on|off]`: prints each request as it happens (method, path, status, time; every attempt of a
@@ -33,11 +46,16 @@ export function setVerbose(state: ReplState, on: boolean): void {
   state.verbose = undefined;
   const subscribe = (state.session as { onRequest?: Subscribe }).onRequest;
   if (!on || typeof subscribe !== "function") return;
-  state.verbose = subscribe.call(state.session, (entry) => {
-    // At a terminal the line clears what the spinner drew there.
-    const clear = state.interactive ? "\r\u001b[K" : "";
-    state.errors.write(`${clear}${exchangeLine(entry)}\n`);
-  });
+  state.verbose = subscribe.call(
+    state.session,
+    (entry) => {
+      // At a terminal the line clears what the spinner drew there.
+      const clear = state.interactive ? "\r\u001b[K" : "";
+      const line = "kind" in entry ? `↻ ${retryLine(entry)}` : exchangeLine(entry);
+      state.errors.write(`${clear}${line}\n`);
+    },
+    { retries: true },
+  );
 }
 
 /**

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { startPty } from "../helpers/repl.js";
+
+describe("waits at the console", () => {
+  it("shows in the spinner which retry is under way, after what and how long it waits", async () => {
+    const repl = startPty();
+    await repl.ready();
+    // Every answer a 503 asking for a 1 s wait: the spinner has time to show, and each retry says so.
+    await repl.send(".emulator faults 503/1:100%");
+    const from = repl.output().length;
+    repl.write("await alerts.count()\r");
+    const text = await repl.waitFor(/retry 2 of 6 after 503, waiting 1\.0 s/, { from });
+    expect(text).toContain("Waiting for the service: retry");
+    repl.write("\u0003");
+    await repl.waitFor("Cancelled.", { from });
+    await repl.send(".emulator faults off");
+    repl.kill();
+  });
+});
