@@ -87,6 +87,12 @@ export interface ConnectOptions {
    * @example connect({ defaultSignal: () => requestContext.getStore()?.signal })
    */
   readonly defaultSignal?: SignalSource;
+  /**
+   * Refuse every write (any request but GET, HEAD and OPTIONS; the token request is not one) with a
+   * ConfigurationError before it is sent: for demos on a real tenant. Default: false.
+   * @example connect({ readOnly: true })
+   */
+  readonly readOnly?: boolean;
   /** Runs every apply of the session's bulk plans (the console's asks first). Default: the engine's own. */
   readonly applier?: Applier;
 }
@@ -154,6 +160,7 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
       blockWindowMs: options.blockWindowMs,
     }),
     defaultSignal: options.defaultSignal ?? (() => undefined),
+    readOnly: options.readOnly ?? false,
     ...readBudget(options),
   };
 }

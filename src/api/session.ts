@@ -41,6 +41,8 @@ export interface SessionSettings {
   readonly rateBudget: "documented" | "off";
   /** Shortens the budget's windows as the emulator's `--rate-limit-scale` does (tests). */
   readonly rateBudgetScale: number;
+  /** Every write is refused before it is sent. */
+  readonly readOnly: boolean;
 }
 
 /** The session's configuration as it may be shown: the secret is always `[redacted]`. */

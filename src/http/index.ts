@@ -33,6 +33,7 @@ export {
   type RetryPolicy,
 } from "./retry-policy.js";
 export { withRateBudget, type RateWindow, type BudgetRule, type RateBudgetOptions } from "./rate-budget.js";
+export { withReadOnly } from "./read-only.js";
 export { withRetry, type RetryNotice } from "./retry.js";
 export { withDefaultSignal, type SignalSource } from "./signal.js";
 export { readODataError, errorForResponse } from "./status.js";

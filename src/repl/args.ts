@@ -12,6 +12,8 @@ export interface CliArgs {
   readonly script: string | undefined;
   /** Skip the start-up file (`~/.config/ti-console/init.js`). */
   readonly norc: boolean;
+  /** Refuse every write (`--read-only`): for demos on a real tenant. */
+  readonly readOnly: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -27,6 +29,7 @@ Options:
   --auth-url <url>    token endpoint (env TI_AUTH_URL), e.g. https://login.windows.net/<tenant>/oauth2/token
   --client-id <id>    application (client) id (env TI_CLIENT_ID)
   -e, --eval <code>   run code in the console's context, print the result and exit
+  --read-only         refuse every write (create, update, delete) before it is sent
   --norc              do not run the start-up file ($XDG_CONFIG_HOME or ~/.config, then ti-console/init.js)
   -h, --help          show this help
   -v, --version       show the version
@@ -58,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       "client-id": { type: "string" },
       eval: { type: "string", short: "e" },
       norc: { type: "boolean", default: false },
+      "read-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -71,6 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     eval: values.eval,
     script: positionals[0],
     norc: values.norc,
+    readOnly: values["read-only"],
     help: values.help,
     version: values.version,
   };

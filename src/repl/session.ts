@@ -39,6 +39,7 @@ export async function openSession(config: ReplConfig, applier?: Applier): Promis
     const session = await connect({
       ...options,
       defaultSignal: abortSignal,
+      readOnly: config.readOnly ?? false,
       ...(applier ? { applier } : {}),
     });
     return { session, emulator };

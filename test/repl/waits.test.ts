@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startPty } from "../helpers/repl.js";
+import { runPiped, startPty } from "../helpers/repl.js";
 
 describe("waits at the console", () => {
   it("shows in the spinner which retry is under way, after what and how long it waits", async () => {
@@ -15,5 +15,17 @@ describe("waits at the console", () => {
     await repl.waitFor("Cancelled.", { from });
     await repl.send(".emulator faults off");
     repl.kill();
+  });
+});
+
+describe("--read-only", () => {
+  it("refuses a write at the console with a clear error and exit 1; reads work", async () => {
+    const create = `await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })`;
+    const { stdout, stderr, code } = await runPiped(["--read-only"], {
+      input: `await alerts.count()\n${create}\nawait alerts.count()\n`,
+    });
+    expect(stdout).toBe("0\n0\n");
+    expect(stderr).toMatch(/Refused POST \S+\/V1\.0\/AlertDefinitions: this session is read-only/);
+    expect(code).toBe(1);
   });
 });
