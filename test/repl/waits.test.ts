@@ -29,3 +29,21 @@ describe("--read-only", () => {
     expect(code).toBe(1);
   });
 });
+
+describe(".emulator latency", () => {
+  it("sets the embedded emulator's response delay at run time, shows it, and refuses what is not milliseconds", async () => {
+    const { stdout, stderr } = await runPiped([], {
+      input:
+        ".emulator latency 40\n.emulator latency\n.emulator latency soon\n.emulator latency off\n.emulator latency\n",
+    });
+    expect(stdout.match(/^ms +\d+$/gm)).toEqual([
+      "ms        40",
+      "ms        40",
+      "ms        0",
+      "ms        0",
+    ]);
+    expect(stderr).toContain(
+      '.emulator latency takes whole milliseconds or off (e.g. .emulator latency 250), got "soon"',
+    );
+  });
+});

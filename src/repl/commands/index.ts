@@ -24,7 +24,7 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
   define("whoami", "Mode, API URL, client id, tenant", () => whoami(state));
   define("token", "Token expiry and claims (never the token)", () => token(state));
   define("format", "How results print: table, json or csv", (rest) => format(state, rest));
-  define("emulator", "Emulator status, stats, faults <rules>|off, reset", (rest) =>
+  define("emulator", "Emulator status, stats, faults <rules>|off, latency <ms>|off, reset", (rest) =>
     emulatorCommand(state, rest),
   );
   define("stack", "The full stack of the last error", () => stack(state));
