@@ -3,6 +3,7 @@ import type { ReplState } from "../types.js";
 import { emulatorCommand } from "./emulator.js";
 import { HELP, format, stack, token, whoami } from "./info.js";
 import { login } from "./login.js";
+import { methodHelp } from "../method-help.js";
 import { commandAction, say } from "./run.js";
 import { verbose } from "./verbose.js";
 import { walkthrough } from "./walkthrough.js";
@@ -16,7 +17,9 @@ import { newEntity } from "./wizards.js";
 export function defineCommands(server: REPLServer, state: ReplState, onSession: () => void): void {
   const define = (name: string, help: string, body: (rest: string) => Promise<void> | void): void =>
     server.defineCommand(name, { help, action: commandAction(server, state, body) });
-  define("help", "Commands, helpers and examples", () => say(state, HELP));
+  define("help", "Commands, helpers and examples; .help alerts.create: one method", (rest) =>
+    say(state, rest.trim() === "" ? HELP : methodHelp(rest.trim())),
+  );
   define("walkthrough", "The five documented steps, guided", () => walkthrough(server, state));
   define("new-alert", "Create an alert definition with a wizard", () => newEntity(server, state, "alert"));
   define("new-ioc", "Create an IOC with a wizard", () => newEntity(server, state, "ioc"));

@@ -32,6 +32,7 @@ Bulk edits (a plan first: nothing is written until apply, which asks, then shows
 
 Commands:
   .help                  this text
+  .help alerts.create    one method: what it does, its options, an example
   .walkthrough           the five documented steps, guided (asks before each write)
   .new-alert  .new-ioc   create one entity with a wizard
   .login                 enter credentials (masked) and reconnect
