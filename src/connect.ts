@@ -57,6 +57,12 @@ export interface ConnectOptions {
   readonly concurrency?: number;
   /** Per-attempt timeout. Default: 30,000. */
   readonly timeoutMs?: number;
+  /**
+   * A call's overall deadline across its retries: no retry starts after it, and the error says how many attempts
+   * were made. Default: 60,000 (the retry policy's `deadlineMs`).
+   * @example connect({ deadlineMs: 10_000 })
+   */
+  readonly deadlineMs?: number;
   /** Retry policy overrides (see RetryPolicy). */
   readonly retry?: Partial<RetryPolicy>;
   /**
@@ -81,6 +87,12 @@ export interface ConnectOptions {
    * @example connect({ defaultSignal: () => requestContext.getStore()?.signal })
    */
   readonly defaultSignal?: SignalSource;
+  /**
+   * Refuse every write (any request but GET, HEAD and OPTIONS; the token request is not one) with a
+   * ConfigurationError before it is sent: for demos on a real tenant. Default: false.
+   * @example connect({ readOnly: true })
+   */
+  readonly readOnly?: boolean;
   /** Runs every apply of the session's bulk plans (the console's asks first). Default: the engine's own. */
   readonly applier?: Applier;
 }
@@ -139,7 +151,7 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
     dispatcher: options.dispatcher,
     concurrency,
     timeoutMs: options.timeoutMs ?? CONNECT_DEFAULTS.timeoutMs,
-    retry: normalizeRetryPolicy(options.retry),
+    retry: readRetry(options),
     clock,
     onWarning: options.onWarning ?? (() => undefined),
     tokens: normalizeTokenCyclerOptions({
@@ -148,8 +160,16 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
       blockWindowMs: options.blockWindowMs,
     }),
     defaultSignal: options.defaultSignal ?? (() => undefined),
+    readOnly: options.readOnly ?? false,
     ...readBudget(options),
   };
+}
+
+function readRetry(options: ConnectOptions): RetryPolicy {
+  const deadlineMs = options.deadlineMs ?? options.retry?.deadlineMs;
+  if (deadlineMs !== undefined && !(Number.isFinite(deadlineMs) && deadlineMs > 0))
+    throw new ConfigurationError(`deadlineMs must be a number of milliseconds > 0, got ${deadlineMs}`);
+  return normalizeRetryPolicy({ ...options.retry, ...(deadlineMs === undefined ? {} : { deadlineMs }) });
 }
 
 function readBudget(options: ConnectOptions) {

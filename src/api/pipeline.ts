@@ -11,6 +11,7 @@ import {
   withDefaultSignal,
   withOriginPause,
   withRateBudget,
+  withReadOnly,
   withRetry,
   type BudgetRule,
   type Clock,
@@ -33,6 +34,8 @@ export interface PipelineOptions {
   readonly defaultSignal: SignalSource;
   /** Documented rate limits to schedule calls within (the Indicators API's); undefined for none. */
   readonly budget?: BudgetRule | undefined;
+  /** Refuse every write before it is sent (see ConnectOptions.readOnly). */
+  readonly readOnly: boolean;
 }
 
 /** The two sends of a session (API calls with a token, token requests without), sharing one transport and log. */
@@ -55,10 +58,10 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions): Pipeline {
   const ownAgent = options.dispatcher ? undefined : createAgent({ connections: options.concurrency });
   const dispatcher = options.dispatcher ?? ownAgent!;
-  const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs });
+  const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs, clock: options.clock });
   const log = createRequestLog(options.clock);
   const gate = createPauseGate(options.clock);
-  const retry = withRetry({ policy: options.retry, clock: options.clock });
+  const retry = withRetry({ policy: options.retry, clock: options.clock, onRetry: log.retried });
   let closed = false;
   // After close() every call fails at once with a clear message instead of an undici "client closed".
   const open: SendWrapper = (next) => async (request) => {
@@ -70,6 +73,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     withDefaultSignal(options.defaultSignal),
     // open: refuses calls after close()
     open,
+    // read-only: refuses any write before it is sent (never retried, never queued)
+    ...(options.readOnly ? [withReadOnly()] : []),
     // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed); each attempt
     // queues again, and a 401 replay happens below, inside the attempt
     retry,

@@ -9,7 +9,7 @@ import {
   type TokenCyclerSettings,
   type TokenInfo,
 } from "../auth/index.js";
-import type { Clock, RequestListener, RetryPolicy, SignalSource } from "../http/index.js";
+import type { Clock, RequestListener, RetryAwareListener, RetryPolicy, SignalSource } from "../http/index.js";
 import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";
@@ -41,6 +41,8 @@ export interface SessionSettings {
   readonly rateBudget: "documented" | "off";
   /** Shortens the budget's windows as the emulator's `--rate-limit-scale` does (tests). */
   readonly rateBudgetScale: number;
+  /** Every write is refused before it is sent. */
+  readonly readOnly: boolean;
 }
 
 /** The session's configuration as it may be shown: the secret is always `[redacted]`. */
@@ -128,10 +130,19 @@ export class Session {
   /**
    * Calls `listener` after every exchange on the wire (method, url, status, durationMs; never headers).
    * Returns the function that stops it.
+   * With `{ retries: true }` the listener is also told of each retry before its wait (`kind: "retry"`, the
+   * attempt, why and how long), as the console's spinner shows it.
    * @example session.onRequest((e) => console.log(e.method, e.url, e.status, e.durationMs))
    */
-  onRequest(listener: RequestListener): () => void {
-    return this.#pipeline.log.subscribe(listener);
+  onRequest(listener: RequestListener): () => void;
+  onRequest(listener: RetryAwareListener, options: { readonly retries: true }): () => void;
+  onRequest(
+    listener: RequestListener | RetryAwareListener,
+    options?: { readonly retries: true },
+  ): () => void {
+    return options
+      ? this.#pipeline.log.subscribe(listener as RetryAwareListener, options)
+      : this.#pipeline.log.subscribe(listener as RequestListener);
   }
 
   /**

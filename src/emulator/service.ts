@@ -1,6 +1,7 @@
 import type { TokenKey } from "./auth/jwt.js";
 import type { BodyBudget } from "./control/body-budget.js";
 import type { FaultDice } from "./control/faults.js";
+import type { LatencyDial } from "./control/latency.js";
 import type { RateLimiter } from "./control/rate-limit.js";
 import type { Stats } from "./control/stats.js";
 import type { Settings } from "./options.js";
@@ -21,6 +22,8 @@ export interface Service {
   readonly bodies: BodyBudget;
   /** The Indicators API's documented per-endpoint limits (`--rate-limit documented`). */
   readonly indicatorLimits: EndpointLimits;
+  /** The added response delay in force (starts as `settings.latency`). */
+  readonly latency: LatencyDial;
   /** Dice for latency draws (seeded like the faults). */
   readonly random: () => number;
   /** Seed data to load into an empty store on start and on reset. */

@@ -101,6 +101,7 @@ function createService(
     key: new TokenKey(),
     stats: new Stats(),
     faults: new FaultDice(settings.faults, random),
+    latency: { current: settings.latency },
     limiter: new RateLimiter(settings.rateLimit.perMinute, settings.rateLimit.perHour),
     bodies: new BodyBudget(settings.bodyBudgetBytes),
     indicatorLimits: new EndpointLimits(settings.documentedRateLimits, settings.rateLimitScale),

@@ -8,6 +8,32 @@ export interface RequestContext {
   readonly url: string;
 }
 
+/** How many times a request went on the wire before an error ended it, as the retry wrapper counts. */
+export interface Attempts {
+  /** Attempts made (1 = no retry). */
+  readonly attempts: number;
+  /** Attempts the retry policy allows (its limit + 1). */
+  readonly maxAttempts: number;
+  /** Set when the call's deadline, not the limit, ended the retries. */
+  readonly deadlineMs?: number | undefined;
+}
+
+/**
+ * The note an error's message ends with, e.g. ` (attempt 3 of 7; gave up at the 60 s deadline)`; empty without
+ * attempts (an error that no retry wrapper ended).
+ * @example attemptsNote({ attempts: 7, maxAttempts: 7 }) // " (attempt 7 of 7)"
+ */
+export function attemptsNote(tries: Attempts | undefined): string {
+  if (!tries) return "";
+  const deadline =
+    tries.deadlineMs === undefined ? "" : `; gave up at the ${formatSeconds(tries.deadlineMs)} deadline`;
+  return ` (attempt ${tries.attempts} of ${tries.maxAttempts}${deadline})`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /**
  * The base of every error ti-console throws. Recognise one with {@link isTiError}, which works across REPL and
  * notebook contexts where `instanceof` does not.

@@ -1,4 +1,4 @@
-import { TiError, type RequestContext } from "./base.js";
+import { attemptsNote, TiError, type Attempts, type RequestContext } from "./base.js";
 
 /** The service answered with an error status. Carries the OData error code, message and request id. */
 export class HttpError extends TiError {
@@ -12,6 +12,8 @@ export class HttpError extends TiError {
   readonly requestId: string | undefined;
   readonly method: string;
   readonly url: string;
+  /** How many times the request went on the wire (1 when it was not retried). */
+  readonly attempts: number;
   constructor(init: {
     status: number;
     code?: string | undefined;
@@ -19,12 +21,17 @@ export class HttpError extends TiError {
     requestId?: string | undefined;
     context: RequestContext;
     message?: string;
+    /** The retry wrapper's count, named in the message when the request was retried. */
+    tries?: Attempts | undefined;
   }) {
     const detail = [init.code, init.serviceMessage].filter(Boolean).join(": ");
+    const retried = init.tries && init.tries.attempts > 1 ? init.tries : undefined;
     super(
-      init.message ??
-        `${init.context.method} ${init.context.url} failed with ${init.status}${detail ? ` ${detail}` : ""}`,
+      (init.message ??
+        `${init.context.method} ${init.context.url} failed with ${init.status}${detail ? ` ${detail}` : ""}`) +
+        attemptsNote(retried),
     );
+    this.attempts = init.tries?.attempts ?? 1;
     this.status = init.status;
     this.code = init.code;
     this.serviceMessage = init.serviceMessage;
@@ -50,29 +57,40 @@ export class RateLimitedError extends HttpError {
   }
 }
 
-/** The request never got an HTTP answer (refused, reset, DNS). The underlying error is in `cause`. */
+/**
+ * The request never got an HTTP answer (refused, reset, DNS). The underlying error is in `cause`; `attempts` and
+ * the message say how many times it was tried when the retry wrapper ended it.
+ */
 export class NetworkError extends TiError {
   override readonly kind: string = "network";
   readonly method: string;
   readonly url: string;
-  constructor(context: RequestContext, cause: unknown) {
-    super(`${context.method} ${context.url} failed: ${describeCause(cause)}`, { cause });
+  /** How many times the request went on the wire. */
+  readonly attempts: number;
+  constructor(context: RequestContext, cause: unknown, tries?: Attempts) {
+    super(`${context.method} ${context.url} failed: ${describeCause(cause)}${attemptsNote(tries)}`, {
+      cause,
+    });
     this.method = context.method;
     this.url = context.url;
+    this.attempts = tries?.attempts ?? 1;
   }
 }
 
-/** The request took longer than its timeout. */
+/** The request took longer than its per-attempt timeout; `attempts` as for {@link NetworkError}. */
 export class TimeoutError extends TiError {
   override readonly kind: string = "timeout";
   readonly method: string;
   readonly url: string;
   readonly timeoutMs: number;
-  constructor(context: RequestContext, timeoutMs: number) {
-    super(`${context.method} ${context.url} timed out after ${timeoutMs} ms`);
+  /** How many times the request went on the wire. */
+  readonly attempts: number;
+  constructor(context: RequestContext, timeoutMs: number, tries?: Attempts) {
+    super(`${context.method} ${context.url} timed out after ${timeoutMs} ms${attemptsNote(tries)}`);
     this.method = context.method;
     this.url = context.url;
     this.timeoutMs = timeoutMs;
+    this.attempts = tries?.attempts ?? 1;
   }
 }
 

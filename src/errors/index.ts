@@ -1,5 +1,5 @@
 // The error family, on the ground floor: `http`, `auth`, `api`, `bulk` and `display` all import it from here.
-export { TiError, isTiError, type RequestContext } from "./base.js";
+export { TiError, isTiError, attemptsNote, type Attempts, type RequestContext } from "./base.js";
 export { HttpError, QuotaExceededError, RateLimitedError, NetworkError, TimeoutError } from "./http.js";
 export {
   AuthError,

@@ -15,7 +15,14 @@ export {
   type WhereHelper,
 } from "./filter.js";
 export { withConcurrencyLimit } from "./limit.js";
-export { createRequestLog, type RequestLogEntry, type RequestListener, type RequestLog } from "./log.js";
+export {
+  createRequestLog,
+  type RequestLogEntry,
+  type RequestListener,
+  type RequestLog,
+  type RetryLogEntry,
+  type RetryAwareListener,
+} from "./log.js";
 export { buildQuery, type ODataQuery } from "./odata-query.js";
 export { makePage, PagedList, type Page, type ToArrayOptions } from "./paging.js";
 export {
@@ -26,7 +33,8 @@ export {
   type RetryPolicy,
 } from "./retry-policy.js";
 export { withRateBudget, type RateWindow, type BudgetRule, type RateBudgetOptions } from "./rate-budget.js";
-export { withRetry } from "./retry.js";
+export { withReadOnly } from "./read-only.js";
+export { withRetry, type RetryNotice } from "./retry.js";
 export { withDefaultSignal, type SignalSource } from "./signal.js";
 export { readODataError, errorForResponse } from "./status.js";
 export { createPauseGate, withOriginPause } from "./throttle.js";

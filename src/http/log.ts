@@ -1,5 +1,6 @@
 import { isTiError } from "../errors/index.js";
 import { systemClock, type Clock } from "./clock.js";
+import type { RetryNotice } from "./retry.js";
 import type { SendWrapper } from "./types.js";
 import { redactUrl } from "./url.js";
 
@@ -17,11 +18,22 @@ export interface RequestLogEntry {
 /** Receives one {@link RequestLogEntry} per exchange. */
 export type RequestListener = (entry: RequestLogEntry) => void;
 
-/** A request log: the wrapper that feeds it, and how to listen. */
+/** A retry about to happen (between two exchanges), for listeners that asked for retries. */
+export interface RetryLogEntry extends RetryNotice {
+  readonly kind: "retry";
+}
+
+/** Receives exchanges and, before each retry's wait, a {@link RetryLogEntry}. */
+export type RetryAwareListener = (entry: RequestLogEntry | RetryLogEntry) => void;
+
+/** A request log: the wrapper that feeds it, what the retry wrapper tells it, and how to listen. */
 export interface RequestLog {
   readonly wrapper: SendWrapper;
-  /** Adds a listener; returns the function that removes it. */
+  /** The retry wrapper's `onRetry`. */
+  readonly retried: (notice: RetryNotice) => void;
+  /** Adds a listener of exchanges (and retries with `{ retries: true }`); returns the function that removes it. */
   subscribe(listener: RequestListener): () => void;
+  subscribe(listener: RetryAwareListener, options: { readonly retries: true }): () => void;
 }
 
 /**
@@ -30,35 +42,43 @@ export interface RequestLog {
  * @example const log = createRequestLog(); log.subscribe((e) => entries.push(e))
  */
 export function createRequestLog(clock: Clock = systemClock): RequestLog {
-  const listeners = new Set<RequestListener>();
+  // Both sets hold retry-aware listeners: plain ones are only ever given exchanges.
+  const listeners = new Set<RetryAwareListener>();
+  const retryListeners = new Set<RetryAwareListener>();
   const emit = (entry: RequestLogEntry): void => {
-    for (const listener of listeners) {
-      try {
-        listener(entry);
-      } catch {
-        // A listener's bug must not fail the request it observes.
-      }
-    }
+    notify([...listeners, ...retryListeners], entry);
   };
   const wrapper: SendWrapper = (next) => async (request) => {
     const started = clock.now();
     const base = { method: request.method, url: redactUrl(request.url) };
     try {
       const response = await next(request);
-      if (listeners.size) emit({ ...base, status: response.status, durationMs: clock.now() - started });
+      emit({ ...base, status: response.status, durationMs: clock.now() - started });
       return response;
     } catch (error) {
       const kind = isTiError(error) ? error.kind : "error";
-      if (listeners.size)
-        emit({ ...base, status: undefined, durationMs: clock.now() - started, error: kind });
+      emit({ ...base, status: undefined, durationMs: clock.now() - started, error: kind });
       throw error;
     }
   };
   return {
     wrapper,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    retried: (notice) => notify([...retryListeners], { kind: "retry", ...notice }),
+    subscribe(listener: RequestListener | RetryAwareListener, options?: { readonly retries: true }) {
+      const set = options?.retries ? retryListeners : listeners;
+      const added = listener as RetryAwareListener;
+      set.add(added);
+      return () => void set.delete(added);
     },
   };
+}
+
+function notify<T>(listeners: readonly ((entry: T) => void)[], entry: T): void {
+  for (const listener of listeners) {
+    try {
+      listener(entry);
+    } catch {
+      // A listener's bug must not fail the request it observes.
+    }
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * When and how long to retry, as data. Defaults: 6 retries; 408, 429, 500, 502, 503, 504 and network errors;
- * exponential backoff from 500 ms with full jitter, capped at 30 s; Retry-After honoured up to 60 s.
+ * When and how long to retry, as data. Defaults: 6 retries within a 60 s deadline; 408, 429, 500, 502, 503, 504
+ * and network errors except ENOTFOUND; exponential backoff from 500 ms with full jitter, capped at 30 s;
+ * Retry-After honoured up to 60 s.
  * @example connect({ retry: { limit: 2, baseDelayMs: 100 } })
  */
 export interface RetryPolicy {
@@ -14,6 +15,13 @@ export interface RetryPolicy {
   readonly notAppliedStatusCodes: readonly number[];
   /** Network error codes raised before the request reached the server (safe to re-send any method). */
   readonly notAppliedErrorCodes: readonly string[];
+  /** Network error codes that do not pass on the scale of one call, so it fails at once (a name that does not exist). */
+  readonly permanentErrorCodes: readonly string[];
+  /**
+   * A call's overall deadline, from its first attempt: no retry starts (nor a wait for one) that would begin
+   * after it; an attempt in flight ends by its own timeout.
+   */
+  readonly deadlineMs: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   /** A longer Retry-After than this is not waited out: the caller gets a RateLimitedError instead. */
@@ -27,6 +35,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   statusCodes: [408, 429, 500, 502, 503, 504],
   notAppliedStatusCodes: [429, 503],
   notAppliedErrorCodes: ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"],
+  permanentErrorCodes: ["ENOTFOUND"],
+  deadlineMs: 60_000,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   retryAfterCeilingMs: 60_000,
@@ -72,6 +82,8 @@ export function decideRetry(
 ): RetryDecision {
   const isStatus = "status" in outcome;
   if (isStatus && !policy.statusCodes.includes(outcome.status)) return { action: "stop" };
+  if (!isStatus && policy.permanentErrorCodes.includes(outcome.networkErrorCode ?? ""))
+    return { action: "stop" };
   const retryAfterMs = isStatus ? outcome.retryAfterMs : undefined;
   if (retryAfterMs !== undefined && retryAfterMs > policy.retryAfterCeilingMs) {
     return { action: "rate-limited", retryAfterMs };

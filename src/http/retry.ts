@@ -1,4 +1,4 @@
-import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
+import { AbortedError, NetworkError, TimeoutError, type Attempts } from "../errors/index.js";
 import {
   decideRetry,
   mayHaveApplied,
@@ -9,6 +9,21 @@ import {
 import { systemClock, type Clock } from "./clock.js";
 import { errorForResponse } from "./status.js";
 import type { HttpRequest, HttpResponse, Send, SendWrapper } from "./types.js";
+import { redactUrl } from "./url.js";
+
+/** A retry about to happen, as the retry wrapper announces it (before its wait). */
+export interface RetryNotice {
+  readonly method: string;
+  /** Redacted like every logged URL. */
+  readonly url: string;
+  /** The attempt about to be made: 2 is the first retry. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** What the previous attempt ended with: a status (`503`) or an error (`timeout`, `ECONNRESET`). */
+  readonly reason: string;
+  /** The wait before the attempt. */
+  readonly delayMs: number;
+}
 
 /** Options of {@link withRetry}. */
 export interface RetryWrapperOptions {
@@ -17,6 +32,8 @@ export interface RetryWrapperOptions {
   readonly clock?: Clock;
   /** Jitter source, injectable for tests. Default: Math.random. */
   readonly random?: () => number;
+  /** Told of each retry before its wait (the request log's retry listeners). Default: none. */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 /**
@@ -26,19 +43,36 @@ export interface RetryWrapperOptions {
  */
 export function withRetry(options: RetryWrapperOptions): SendWrapper {
   const clock = options.clock ?? systemClock;
+  const { policy } = options;
+  const maxAttempts = policy.limit + 1;
   return (next) => async (request) => {
     const facts = { method: request.method, idempotent: request.idempotent, canReadBack: !!request.readBack };
+    const started = clock.now();
     // Whether an earlier, failed attempt may have been applied (a reset, a timeout, a 500), told to the caller.
     let outcomeUnknown = false;
     for (let attempt = 1; ; attempt++) {
       const result = await attemptOnce(next, request, clock);
-      const decision = decideRetry(options.policy, facts, attempt, result.outcome, options.random);
-      if (decision.action === "stop") {
-        if ("error" in result) throw result.error;
-        return { ...result.response, attempts: attempt, outcomeUnknown };
-      }
-      outcomeUnknown ||= mayHaveApplied(options.policy, result.outcome);
+      const decision = decideRetry(policy, facts, attempt, result.outcome, options.random);
       if (decision.action === "rate-limited") throw rateLimited(request, result, decision.retryAfterMs);
+      // The deadline ends the retries as the limit does: the next attempt would start after it.
+      const late =
+        decision.action === "retry" && clock.now() - started + decision.delayMs >= policy.deadlineMs;
+      if (decision.action === "stop" || late) {
+        return ended(
+          result,
+          { attempts: attempt, maxAttempts, deadlineMs: late ? policy.deadlineMs : undefined },
+          outcomeUnknown,
+        );
+      }
+      outcomeUnknown ||= mayHaveApplied(policy, result.outcome);
+      options.onRetry?.({
+        method: request.method,
+        url: redactUrl(request.url),
+        attempt: attempt + 1,
+        maxAttempts,
+        reason: reasonOf(result),
+        delayMs: decision.delayMs,
+      });
       await clock.sleep(decision.delayMs, request.signal);
       if (decision.readBackFirst && request.readBack) {
         const landed = await readBack(request, result, attempt);
@@ -46,6 +80,21 @@ export function withRetry(options: RetryWrapperOptions): SendWrapper {
       }
     }
   };
+}
+
+/** The last attempt's response with the count, or its error again carrying the count in field and message. */
+function ended(result: AttemptResult, tries: Attempts, outcomeUnknown: boolean): HttpResponse {
+  if ("response" in result) return { ...result.response, ...tries, outcomeUnknown };
+  const { error } = result;
+  const context = { method: error.method, url: error.url };
+  if (error instanceof TimeoutError) throw new TimeoutError(context, error.timeoutMs, tries);
+  throw new NetworkError(context, error.cause, tries);
+}
+
+function reasonOf(result: AttemptResult): string {
+  if ("response" in result) return String(result.response.status);
+  if (result.error instanceof TimeoutError) return "timeout";
+  return errorCode(result.error.cause) ?? "network error";
 }
 
 /**

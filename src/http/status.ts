@@ -1,4 +1,4 @@
-import { HttpError, QuotaExceededError, RateLimitedError } from "../errors/index.js";
+import { HttpError, QuotaExceededError, RateLimitedError, type Attempts } from "../errors/index.js";
 import type { HttpRequest, HttpResponse } from "./types.js";
 import { redactUrl } from "./url.js";
 
@@ -37,6 +37,7 @@ export function errorForResponse(
     serviceMessage: odata.message,
     requestId: odata.target ?? REQUEST_ID_HEADERS.map((h) => response.headers[h]).find(Boolean),
     context: { method: request.method, url: redactUrl(request.url) },
+    tries: triesOf(response),
   };
   if (response.status === 507) return new QuotaExceededError({ ...init, message: quotaMessage(init) });
   if (response.status === 429 && retryAfterMs !== undefined) {
@@ -56,8 +57,14 @@ export function errorForResponse(
   }
   const hint = HINTS[response.status];
   return hint
-    ? new HttpError({ ...init, message: `${new HttpError(init).message}. ${hint}` })
+    ? new HttpError({ ...init, message: `${new HttpError({ ...init, tries: undefined }).message}. ${hint}` })
     : new HttpError(init);
+}
+
+/** The retry wrapper's count on a response, for the error's message (undefined when it was not retried). */
+function triesOf(response: HttpResponse): Attempts | undefined {
+  if (response.attempts === undefined || response.maxAttempts === undefined) return undefined;
+  return { attempts: response.attempts, maxAttempts: response.maxAttempts, deadlineMs: response.deadlineMs };
 }
 
 const HINTS: Readonly<Record<number, string>> = {

@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher } from "undici";
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
+import { systemClock, type Clock } from "./clock.js";
 import type { HttpResponse, Send } from "./types.js";
 import { redactUrl } from "./url.js";
 
@@ -9,6 +10,8 @@ export interface TransportOptions {
   readonly dispatcher: Dispatcher;
   /** Whole-exchange timeout per attempt, headers and body included. */
   readonly timeoutMs: number;
+  /** Times each attempt (so a test's clock can make a hanging service time out). Default: {@link systemClock}. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -26,9 +29,15 @@ export function createAgent(options: { readonly connections: number }): Agent {
  */
 export function createTransport(options: TransportOptions): Send {
   const { dispatcher, timeoutMs } = options;
+  const clock = options.clock ?? systemClock;
   return async (req) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const timeout = new AbortController();
+    const settled = new AbortController();
+    clock.sleep(timeoutMs, settled.signal).then(
+      () => timeout.abort(),
+      () => undefined, // settled first: no timeout
+    );
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     try {
       const res = await request(req.url, {
         dispatcher,
@@ -44,8 +53,10 @@ export function createTransport(options: TransportOptions): Send {
     } catch (error) {
       const context = { method: req.method, url: redactUrl(req.url) };
       if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
-      if (timeout.aborted || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
+      if (timeout.signal.aborted || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
       throw new NetworkError(context, error);
+    } finally {
+      settled.abort();
     }
   };
 }

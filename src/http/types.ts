@@ -30,6 +30,10 @@ export interface HttpResponse {
   readonly attempts?: number;
   /** True when an earlier attempt failed in a way that may still have been applied (a lost reply, not a 503). */
   readonly outcomeUnknown?: boolean;
+  /** How many attempts the retry policy allowed (set with `attempts` by the retry wrapper). */
+  readonly maxAttempts?: number;
+  /** Set when the call's deadline ended the retries (the retry wrapper's `deadlineMs`). */
+  readonly deadlineMs?: number | undefined;
 }
 
 /** Sends one request and resolves to its response for every HTTP status; rejects only with a TiError. */

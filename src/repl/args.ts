@@ -14,6 +14,8 @@ export interface CliArgs {
   readonly script: string | undefined;
   /** Skip the start-up file (`~/.config/ti-console/init.js`). */
   readonly norc: boolean;
+  /** Refuse every write (`--read-only`): for demos on a real tenant. */
+  readonly readOnly: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -32,6 +34,7 @@ Options:
   --service <name>    custom-ti or indicators (env TI_SERVICE; default: the one the API URL names, else
                       custom-ti; the Indicators API's URL is https://api.securitycenter.microsoft.com/api)
   -e, --eval <code>   run code in the console's context, print the result and exit
+  --read-only         refuse every write (create, update, delete) before it is sent
   --norc              do not run the start-up file ($XDG_CONFIG_HOME or ~/.config, then ti-console/init.js)
   -h, --help          show this help
   -v, --version       show the version
@@ -64,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       service: { type: "string" },
       eval: { type: "string", short: "e" },
       norc: { type: "boolean", default: false },
+      "read-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", short: "v", default: false },
     },
@@ -78,6 +82,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     eval: values.eval,
     script: positionals[0],
     norc: values.norc,
+    readOnly: values["read-only"],
     help: values.help,
     version: values.version,
   };

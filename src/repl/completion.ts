@@ -9,6 +9,8 @@ import {
   IOC_TYPES,
   SEVERITIES,
 } from "../schema/index.js";
+import { OPTION_KEYS } from "../api/index.js";
+import { keyPosition } from "./call-args.js";
 
 /** [candidates, the text they replace], as node:readline expects. */
 export type Completion = [string[], string];
@@ -42,6 +44,25 @@ const WRITABLE = {
   iocs: [...IOC_FIELDS.filter((f) => !f.readOnly).map((f) => f.name), "AlertDefinition"],
 };
 
+const FIELDS = {
+  alerts: ALERT_DEFINITION_FIELDS.map((f) => f.name),
+  iocs: IOC_FIELDS.map((f) => f.name),
+};
+
+/** Which argument of each method is an entity's fields (create, update) or the call's options, and its keys. */
+const FIELD_ARG: Readonly<Record<string, number>> = { create: 0, update: 1 };
+const OPTIONS_ARG: Readonly<Record<string, readonly [number, readonly string[]]>> = {
+  list: [0, OPTION_KEYS.list],
+  get: [1, OPTION_KEYS.get],
+  create: [1, OPTION_KEYS.write],
+  update: [2, OPTION_KEYS.write],
+  delete: [1, OPTION_KEYS.call],
+  enable: [1, OPTION_KEYS.call],
+  disable: [1, OPTION_KEYS.call],
+  count: [1, OPTION_KEYS.call],
+  bulkUpload: [1, OPTION_KEYS.bulkUpload],
+};
+
 /**
  * Completes the line before the cursor against the REPL context and the REPL's commands.
  * @example complete('alerts.create({ Sev', context, [])  // [["Severity"], "Sev"]
@@ -52,7 +73,13 @@ export function complete(line: string, context: object, commands: readonly strin
       commands.map((c) => `.${c}`),
       line.trim(),
     );
-  return enumValue(line) ?? fieldName(line) ?? member(line, context) ?? globalName(line, context) ?? [[], ""];
+  return (
+    enumValue(line) ??
+    whereField(line) ??
+    objectKey(line) ??
+    member(line, context) ??
+    globalName(line, context) ?? [[], ""]
+  );
 }
 
 function byPrefix(candidates: Iterable<string>, prefix: string): Completion {
@@ -67,16 +94,28 @@ function enumValue(line: string): Completion | undefined {
   return byPrefix(ENUMS[m[1]!] ?? [], m[2]!);
 }
 
-/** A key position inside the object literal of `alerts.create({`, `iocs.update(id, {` and the like. */
-function fieldName(line: string): Completion | undefined {
-  const calls = [...line.matchAll(/\b(alerts|iocs)\.(create|update)\(/g)];
-  const last = calls.at(-1);
-  if (!last || last.index === undefined) return undefined;
-  const rest = line.slice(last.index + last[0].length);
-  const opened = (rest.match(/\{/g) ?? []).length - (rest.match(/\}/g) ?? []).length;
-  const m = /(?:^|[{,])\s*([A-Za-z]*)$/.exec(rest);
-  if (opened !== 1 || !m || !rest.includes("{")) return undefined;
-  return byPrefix(WRITABLE[last[1] as "alerts" | "iocs"], m[1]!);
+/**
+ * A key position inside an object passed to a set's method: the writable fields for `create({` and
+ * `update(id, {`, the call's options (from OPTION_KEYS) for `list({`, `get(id, {`…; keys already there are left out.
+ */
+function objectKey(line: string): Completion | undefined {
+  const at = keyPosition(line);
+  if (!at) return undefined;
+  const options = OPTIONS_ARG[at.method];
+  const keys =
+    FIELD_ARG[at.method] === at.arg ? WRITABLE[at.set] : options?.[0] === at.arg ? options[1] : undefined;
+  if (!keys) return undefined;
+  return byPrefix(
+    keys.filter((k) => !at.typed.has(k)),
+    at.prefix,
+  );
+}
+
+/** Inside the quotes of `iocs.where.eq("` (and the other operators): the set's field names. */
+function whereField(line: string): Completion | undefined {
+  const m = /\b(alerts|iocs)\.where\.\w+\(\s*["'`]([A-Za-z]*)$/.exec(line);
+  if (!m) return undefined;
+  return byPrefix(FIELDS[m[1] as "alerts" | "iocs"], m[2]!);
 }
 
 /** `a.b.<prefix>` where every step is a plain data property: the names one level down. */

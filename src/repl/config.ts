@@ -17,6 +17,8 @@ export interface ReplConfig {
   readonly clientSecret: string | undefined;
   /** Why this mode: "--emulator", "no credentials", "TI_CLIENT_ID and TI_CLIENT_SECRET". */
   readonly reason: string;
+  /** `--read-only`: the session refuses every write. */
+  readonly readOnly?: boolean;
 }
 
 /** Reads `.env` in `cwd` (Node's own parser); an absent or unreadable file gives nothing. */
@@ -65,7 +67,8 @@ export class IncompleteConfigError extends Error {
  * @example resolveConfig(parseCliArgs([]), process.env, readDotEnv(process.cwd())).mode
  */
 export function resolveConfig(
-  args: Pick<CliArgs, "emulator" | "apiUrl" | "authUrl" | "clientId"> & Partial<Pick<CliArgs, "service">>,
+  args: Pick<CliArgs, "emulator" | "apiUrl" | "authUrl" | "clientId"> &
+    Partial<Pick<CliArgs, "service">> & { readonly readOnly?: boolean },
   env: Readonly<Record<string, string | undefined>>,
   dotEnv: Readonly<Record<string, string>> = {},
 ): ReplConfig {
@@ -84,6 +87,7 @@ export function resolveConfig(
     clientId: pick("TI_CLIENT_ID"),
     resource: pick("TI_RESOURCE"),
     service: pick("TI_SERVICE"),
+    readOnly: args.readOnly ?? false,
   };
   if (args.emulator) return withSecret({ ...base, mode: "emulator", reason: "--emulator" }, clientSecret);
   const given = TENANT_SETTINGS.filter((name) => pick(name) !== undefined);

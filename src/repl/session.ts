@@ -25,7 +25,11 @@ export async function openSession(config: ReplConfig, applier?: Applier): Promis
   // Loaded here, not at the top: undici alone takes longer to load than Node's REPL takes to start.
   const { connect } = await import("../connect.js");
   const emulator = config.mode === "emulator" ? await startEmbeddedEmulator() : undefined;
-  const common: ConnectOptions = { defaultSignal: abortSignal, ...(applier ? { applier } : {}) };
+  const common: ConnectOptions = {
+    defaultSignal: abortSignal,
+    readOnly: config.readOnly ?? false,
+    ...(applier ? { applier } : {}),
+  };
   let session: ConnectedSession | undefined;
   try {
     if (!emulator) {

@@ -122,6 +122,35 @@ describe("latency, seed, state and reset", () => {
     });
   });
 
+  it("changes the latency at run time through PUT /_emulator/latency, validating the body", async () => {
+    const put = (body: unknown, type = "application/json") =>
+      fetch(`${faulty.url}/_emulator/latency`, {
+        method: "PUT",
+        headers: { "content-type": type },
+        body: JSON.stringify(body),
+      });
+    const call = caller(faulty);
+    await putFaults(faulty.url, "");
+    // The token first: the latency delays the token endpoint too.
+    expect((await call("GET", "/V1.0/AlertDefinitions")).status).toBe(200);
+    expect((await put({ ms: 5000 }, "text/plain")).status).toBe(415);
+    const bad = await put({ ms: -5 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.message).toMatch(/"ms": <0-999999>.*got \{"ms":-5\}/);
+    expect((await put({ ms: 10, jitterMs: 20 })).status).toBe(400);
+    expect(await (await put({ ms: 600_000 })).json()).toEqual({ ms: 600_000, jitterMs: 0 });
+    expect(await (await fetch(`${faulty.url}/_emulator/latency`)).json()).toEqual({
+      ms: 600_000,
+      jitterMs: 0,
+    });
+    // Ten minutes of delay: the call cannot answer within its 300 ms.
+    await expect(
+      call("GET", "/V1.0/AlertDefinitions", { signal: AbortSignal.timeout(300) }),
+    ).rejects.toThrow();
+    await put({ ms: 0 });
+    expect((await call("GET", "/V1.0/AlertDefinitions")).status).toBe(200);
+  });
+
   it("answers unknown admin paths and verbs in the OData error shape", async () => {
     expect((await fetch(`${slow.url}/_emulator/nope`)).status).toBe(404);
     const r = await fetch(`${slow.url}/_emulator/stats`, { method: "DELETE" });

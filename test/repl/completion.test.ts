@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { complete } from "../../src/repl/completion.js";
+import { OPTION_KEYS } from "../../src/api/index.js";
 
 let calls = 0;
 const alerts = {
@@ -63,5 +64,31 @@ describe("complete", () => {
     expect(complete("(await iocs.list()).", context, [])).toEqual([[], ""]);
     expect(complete("alerts.", context, [])[0]).toContain("poisoned");
     expect(calls).toBe(0);
+  });
+});
+
+describe("complete in calls", () => {
+  it("offers a call's options (from OPTION_KEYS) in the options object, not entity fields", () => {
+    expect(complete("await iocs.list({ ", context, [])[0]).toEqual([...OPTION_KEYS.list].sort());
+    expect(complete("await iocs.list({ ", context, [])[0]).toContain("orderBy");
+    expect(complete("await iocs.list({ ", context, [])[0]).not.toContain("Severity");
+    expect(complete("await iocs.list({ fi", context, [])).toEqual([["filter"], "fi"]);
+    expect(complete("await alerts.get(2, { ex", context, [])).toEqual([["expand"], "ex"]);
+  });
+
+  it("leaves out the keys already typed, at the object's own level", () => {
+    const keys = complete('iocs.list({ top: 5, filter: iocs.where.eq("Type", "Sha1"), ', context, [])[0];
+    expect(keys).toContain("orderBy");
+    expect(keys).not.toContain("top");
+    expect(keys).not.toContain("filter");
+    expect(complete('alerts.create({ Name: "n", Severity: "Low", ', context, [])[0]).not.toContain(
+      "Severity",
+    );
+    expect(complete('alerts.create({ Name: "n", ', context, [])[0]).toContain("Severity");
+  });
+
+  it("offers the set's field names inside where's quotes", () => {
+    expect(complete('iocs.where.eq("', context, [])[0]).toContain("DetectionFunction");
+    expect(complete('alerts.where.ne("Sev', context, [])).toEqual([["Severity"], "Sev"]);
   });
 });

@@ -179,7 +179,7 @@ describe("small things", () => {
     const { stdout, stderr } = await runPiped([], { input, env });
     expect(stdout).toBe("Verbose: each request prints as it happens.\n0\nVerbose off.\n0\n");
     expect(stderr).toMatch(
-      /^→ GET \/V1\.0\/AlertDefinitions\S* 503 \d+ ms\n→ GET \/V1\.0\/AlertDefinitions\S* 200 \d+ ms\n$/,
+      /^→ GET \/V1\.0\/AlertDefinitions\S* 503 \d+ ms\n↻ retry 1 of 6 after 503, waiting \d+\.\d s\n→ GET \/V1\.0\/AlertDefinitions\S* 200 \d+ ms\n$/,
     );
   });
 

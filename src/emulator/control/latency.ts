@@ -4,6 +4,14 @@ export interface Latency {
   readonly jitterMs: number;
 }
 
+/** The latency in force: the `--latency` setting, changed at run time by `PUT /_emulator/latency`. */
+export interface LatencyDial {
+  current: Latency;
+}
+
+/** Most milliseconds a latency may have (the `--latency` syntax's six digits). */
+export const MAX_LATENCY_MS = 999_999;
+
 /**
  * Parses `<ms>` or `<ms>±<ms>` (also `<ms>+-<ms>`), as the `--latency` flag takes it.
  * @example parseLatency("200±50") // { meanMs: 200, jitterMs: 50 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { formatFaultRules, parseFaultRules } from "../control/faults.js";
+import { MAX_LATENCY_MS } from "../control/latency.js";
 import { ODataFailure, invalidBody, methodNotAllowed, pathNotFound } from "../protocol/errors.js";
 import { MAX_FORM_BYTES, parseJsonBody, readBody } from "../protocol/io.js";
 import { requireJson } from "../protocol/media-type.js";
@@ -19,10 +20,11 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, AdminHandler>>>> =
   reset: { POST: reset },
   revoke: { POST: revoke },
   faults: { GET: (s) => ({ status: 200, json: faults(s) }), PUT: putFaults },
+  latency: { GET: (s) => ({ status: 200, json: latency(s) }), PUT: putLatency },
 };
 
 /**
- * Serves `/_emulator/{stats,state,reset,revoke,faults}` to callers on this host only (403 from elsewhere and
+ * Serves `/_emulator/{stats,state,reset,revoke,faults,latency}` to callers on this host only (403 from elsewhere and
  * from web pages of other sites); writes need `Content-Type: application/json` (415 otherwise).
  * @example await serveAdmin(service, req, new URL("http://127.0.0.1/_emulator/stats"))
  */
@@ -99,4 +101,22 @@ function putFaults(service: Service, body: unknown): ApiReply {
     throw invalidBody((error as Error).message);
   }
   return { status: 200, json: faults(service) };
+}
+
+function latency(service: Service): Record<string, unknown> {
+  return { ms: service.latency.current.meanMs, jitterMs: service.latency.current.jitterMs };
+}
+
+/** Sets the added response delay: `{"ms": 250}`, optionally `"jitterMs"` (at most `ms`); `{"ms": 0}` removes it. */
+function putLatency(service: Service, body: unknown): ApiReply {
+  const { ms, jitterMs = 0 } = options(body);
+  const whole = (value: unknown): value is number =>
+    typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_LATENCY_MS;
+  if (!whole(ms) || !whole(jitterMs))
+    throw invalidBody(
+      `The body must be {"ms": <0-${MAX_LATENCY_MS}>} with an optional "jitterMs" (whole milliseconds), got ${JSON.stringify(body)}`,
+    );
+  if (jitterMs > ms) throw invalidBody(`jitterMs (${jitterMs}) must not exceed ms (${ms})`);
+  service.latency.current = { meanMs: ms, jitterMs };
+  return { status: 200, json: latency(service) };
 }

@@ -58,7 +58,7 @@ async function handle(service: Service, req: IncomingMessage, res: ServerRespons
   }
   const token = TOKEN_PATH.exec(url.pathname);
   if (injectFault(service, token ? "token" : "api", req, res)) return;
-  const delayMs = drawDelayMs(service.settings.latency, service.random);
+  const delayMs = drawDelayMs(service.latency.current, service.random);
   if (delayMs > 0) await sleep(delayMs);
   if (!token && isIndicatorsPath(url.pathname)) return send(res, await serveIndicators(service, req, url));
   if (!token) return send(res, await serveApi(service, req, url));

@@ -28,8 +28,9 @@ async function admin(state: ReplState, method: string, path: string, body?: unkn
 }
 
 /**
- * `.emulator [status|stats|faults [rules]|reset]`: what the emulator is, its counters, its fault rules
- * (`.emulator faults 503:10%` sets them, `.emulator faults off` clears), and a reset of its data.
+ * `.emulator [status|stats|faults [rules]|latency [ms]|reset]`: what the emulator is, its counters, its fault
+ * rules (`.emulator faults 503:10%` sets them, `.emulator faults off` clears), its added response delay
+ * (`.emulator latency 250`, `0` removes it), and a reset of its data.
  */
 export async function emulatorCommand(state: ReplState, rest: string): Promise<void> {
   const [sub = "status", ...args] = rest.split(/\s+/).filter(Boolean);
@@ -49,12 +50,26 @@ export async function emulatorCommand(state: ReplState, rest: string): Promise<v
     case "faults":
       if (args.length === 0) return show(await admin(state, "GET", "faults"));
       return show(await admin(state, "PUT", "faults", { rules: args[0] === "off" ? "" : args.join(",") }));
+    case "latency":
+      if (args.length === 0) return show(await admin(state, "GET", "latency"));
+      return show(await admin(state, "PUT", "latency", latencyBody(args)));
     case "reset":
       await admin(state, "POST", "reset");
       return say(state, "Emulator data reset.");
     default:
-      throw new TypeError(".emulator takes status, stats, faults [rules|off] or reset");
+      throw new TypeError(".emulator takes status, stats, faults [rules|off], latency [ms] or reset");
   }
+}
+
+/** `250` or `off` as the latency endpoint's body. */
+function latencyBody(args: readonly string[]): { ms: number } {
+  const [text = ""] = args;
+  if (text === "off") return { ms: 0 };
+  if (args.length !== 1 || !/^\d+$/.test(text))
+    throw new TypeError(
+      `.emulator latency takes whole milliseconds or off (e.g. .emulator latency 250), got "${args.join(" ")}"`,
+    );
+  return { ms: Number(text) };
 }
 
 /** The message of the emulator's OData error body, else the body's start. */

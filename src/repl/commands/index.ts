@@ -3,6 +3,7 @@ import type { ReplState } from "../types.js";
 import { emulatorCommand } from "./emulator.js";
 import { HELP, format, stack, token, whoami } from "./info.js";
 import { login } from "./login.js";
+import { methodHelp } from "../method-help.js";
 import { commandAction, say } from "./run.js";
 import { verbose } from "./verbose.js";
 import { newIndicator } from "./indicator-wizard.js";
@@ -18,7 +19,9 @@ import { newEntity } from "./wizards.js";
 export function defineCommands(server: REPLServer, state: ReplState, onSession: () => void): void {
   const define = (name: string, help: string, body: (rest: string) => Promise<void> | void): void =>
     server.defineCommand(name, { help, action: commandAction(server, state, body) });
-  define("help", "Commands, helpers and examples", () => say(state, HELP));
+  define("help", "Commands, helpers and examples; .help alerts.create: one method", (rest) =>
+    say(state, rest.trim() === "" ? HELP : methodHelp(rest.trim())),
+  );
   define(
     "walkthrough",
     "The five documented steps, guided; `.walkthrough indicators` for the Indicators API",
@@ -31,7 +34,7 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
   define("whoami", "Mode, API URL, client id, tenant", () => whoami(state));
   define("token", "Token expiry and claims (never the token)", () => token(state));
   define("format", "How results print: table, json or csv", (rest) => format(state, rest));
-  define("emulator", "Emulator status, stats, faults <rules>|off, reset", (rest) =>
+  define("emulator", "Emulator status, stats, faults <rules>|off, latency <ms>|off, reset", (rest) =>
     emulatorCommand(state, rest),
   );
   define("stack", "The full stack of the last error", () => stack(state));

@@ -36,6 +36,7 @@ Bulk edits (a plan first: nothing is written until apply, which asks, then shows
 
 Commands:
   .help                  this text
+  .help alerts.create    one method: what it does, its options, an example
   .walkthrough           the five documented steps, guided (asks before each write)
   .walkthrough indicators   the Indicators API's: token with scope, submit, list, import, batch delete
   .new-alert  .new-ioc   create one entity with a wizard

@@ -1,4 +1,5 @@
 import type { ReplState } from "../types.js";
+import { retryLine } from "../spinner.js";
 import { say } from "./run.js";
 
 /** One exchange as the session reports it (see `session.onRequest`): never headers or bodies. */
@@ -10,7 +11,19 @@ interface Exchange {
   readonly error?: string;
 }
 
-type Subscribe = (listener: (entry: Exchange) => void) => () => void;
+/** A retry about to happen (`session.onRequest(listener, { retries: true })`). */
+interface Retry {
+  readonly kind: "retry";
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly reason: string;
+  readonly delayMs: number;
+}
+
+type Subscribe = (
+  listener: (entry: Exchange | Retry) => void,
+  options: { readonly retries: true },
+) => () => void;
 
 /**
  * `.verbose [on|off]`: prints each request as it happens (method, path, status, time; every attempt of a
@@ -36,11 +49,16 @@ export function setVerbose(state: ReplState, on: boolean): void {
   const stops = [state.session, state.indicatorsSession].map((session) => {
     const subscribe = (session as { onRequest?: Subscribe } | undefined)?.onRequest;
     if (typeof subscribe !== "function") return () => undefined;
-    return subscribe.call(session, (entry) => {
-      // At a terminal the line clears what the spinner drew there.
-      const clear = state.interactive ? "\r\u001b[K" : "";
-      state.errors.write(`${clear}${exchangeLine(entry)}\n`);
-    });
+    return subscribe.call(
+      session,
+      (entry) => {
+        // At a terminal the line clears what the spinner drew there.
+        const clear = state.interactive ? "\r\u001b[K" : "";
+        const line = "kind" in entry ? `↻ ${retryLine(entry)}` : exchangeLine(entry);
+        state.errors.write(`${clear}${line}\n`);
+      },
+      { retries: true },
+    );
   });
   state.verbose = () => stops.forEach((stop) => stop());
 }

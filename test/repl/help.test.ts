@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { OPTION_KEYS } from "../../src/api/index.js";
+import { runPiped } from "../helpers/repl.js";
+
+describe(".help on a method", () => {
+  it("prints what the method does, its options and an example; names the topics for anything else", async () => {
+    const { stdout, stderr } = await runPiped([], {
+      input: ".help iocs.list\n.help alerts.create\n.help alerts.nope\n",
+    });
+    expect(stdout).toContain("iocs.list(options?)\n");
+    expect(stdout).toContain(`  Options: ${OPTION_KEYS.list.join(", ")}\n`);
+    expect(stdout).toContain('  Example: await iocs.list({ top: 5, orderBy: "Id desc" })\n');
+    expect(stdout).toMatch(
+      /alerts\.create\(input, options\?\)\n[^\n]*\n {2}Options: onWarning, signal\n {2}Example: await alerts\.create\(\{ Name: "n"/,
+    );
+    expect(stderr).toContain(".help takes nothing or one of alerts.list, alerts.get");
+    expect(stderr).toContain('got "alerts.nope"');
+  });
+
+  it("runs the examples it shows", async () => {
+    const { stdout, code } = await runPiped([], {
+      input:
+        'await alerts.create({ Name: "n", Severity: "Low", Title: "t", UxDescription: "u", Category: "Trojan" })\nawait alerts.count(alerts.where.eq("Enabled", true))\n',
+    });
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n").at(-1)).toBe("1");
+  });
+});
