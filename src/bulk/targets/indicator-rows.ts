@@ -1,7 +1,8 @@
 import { indicatorKey, validateIndicator, type IndicatorInput } from "../../schema/index.js";
 import { rejection, type Rejection, type SourceRow } from "../types.js";
 import { indicatorColumn, indicatorTypeOf } from "./indicator-columns.js";
-import type { CreateItem, Duplicate, Normalized } from "./target.js";
+import { collectRows } from "./collect.js";
+import type { CreateItem, Normalized } from "./target.js";
 
 /** A valid, normalised indicator row: its upsert key is value, type and action (Part 5). */
 export interface IndicatorItem extends CreateItem {
@@ -22,23 +23,8 @@ export function normalizeIndicatorRows(
   defaults: IndicatorDefaults,
   nowMs: number,
 ): Normalized<IndicatorItem> {
-  const out: Normalized<IndicatorItem> = { candidates: [], rejected: [], duplicates: [], warnings: [] };
-  const ignored = new Set<string>();
-  const seen = new Map<string, IndicatorItem>();
   const base = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
-  for (const row of rows) {
-    const result = normalizeRow(row, base, nowMs, ignored);
-    if ("violations" in result) out.rejected.push(result);
-    else {
-      const first = seen.get(result.key);
-      if (!first) {
-        seen.set(result.key, result);
-        out.candidates.push(result);
-      } else out.duplicates.push(duplicate(result, first));
-    }
-  }
-  if (ignored.size) out.warnings.push(`Ignored column(s): ${[...ignored].join(", ")}`);
-  return out;
+  return collectRows(rows, (row, ignored) => normalizeRow(row, base, nowMs, ignored), conflicting);
 }
 
 function normalizeRow(
@@ -66,9 +52,9 @@ function normalizeRow(
   return { line: row.line, key: indicatorKey(body), body, given, ...(note ? { note } : {}) };
 }
 
-function duplicate(later: IndicatorItem, first: IndicatorItem): Duplicate {
-  const conflicting = Object.keys(later.given).some(
+// Two rows of one indicator disagree when both state a property, differently.
+function conflicting(later: IndicatorItem, first: IndicatorItem): boolean {
+  return Object.keys(later.given).some(
     (name) => name in first.given && JSON.stringify(later.given[name]) !== JSON.stringify(first.given[name]),
   );
-  return { line: later.line, duplicateOf: first.line, key: later.key, conflicting };
 }

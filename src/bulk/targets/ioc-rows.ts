@@ -7,7 +7,8 @@ import {
   validateEntity,
 } from "../../schema/index.js";
 import type { Violation } from "../../schema/index.js";
-import type { CreateItem, Duplicate, Normalized as NormalizedOf } from "./target.js";
+import { collectRows } from "./collect.js";
+import type { CreateItem, Normalized as NormalizedOf } from "./target.js";
 import { rejection, type Rejection, type SourceRow } from "../types.js";
 import { canonicalName } from "./ioc-columns.js";
 
@@ -31,22 +32,7 @@ export function normalizeRows(
   rows: readonly SourceRow[],
   options: { alertId?: number | undefined },
 ): Normalized {
-  const out: Normalized = { candidates: [], rejected: [], duplicates: [], warnings: [] };
-  const ignored = new Set<string>();
-  const seen = new Map<string, Candidate>();
-  for (const row of rows) {
-    const result = normalizeRow(row, options.alertId, ignored);
-    if ("violations" in result) out.rejected.push(result);
-    else {
-      const first = seen.get(result.key);
-      if (!first) {
-        seen.set(result.key, result);
-        out.candidates.push(result);
-      } else out.duplicates.push(duplicate(result, first));
-    }
-  }
-  if (ignored.size) out.warnings.push(`Ignored column(s): ${[...ignored].join(", ")}`);
-  return out;
+  return collectRows(rows, (row, ignored) => normalizeRow(row, options.alertId, ignored), conflicting);
 }
 
 function normalizeRow(
@@ -116,13 +102,9 @@ export function iocKey(type: unknown, value: unknown, fn: unknown, alert: unknow
   return `${String(type)}|${String(value)}|${String(fn)}|${String(alert)}`;
 }
 
-function duplicate(later: Candidate, first: Candidate): Duplicate {
+// Two rows of one IOC disagree when both state Enabled or ExpiresAt, differently.
+function conflicting(later: Candidate, first: Candidate): boolean {
   const differs = (name: "Enabled" | "ExpiresAt"): boolean =>
     name in later.given && name in first.given && later.given[name] !== first.given[name];
-  return {
-    line: later.line,
-    duplicateOf: first.line,
-    key: later.key,
-    conflicting: differs("Enabled") || differs("ExpiresAt"),
-  };
+  return differs("Enabled") || differs("ExpiresAt");
 }
