@@ -11,7 +11,8 @@ type AnyTarget<C extends CreateItem> = BatchWriter<C>;
 /**
  * Creates `items` on a target set: in batches of `chunkSize`, or one call each with the `per-item` strategy. An
  * all-or-nothing batch the service refuses (400) is split in halves until the bad item is alone, so the rest
- * still land; a per-item answer records each item as it says; a 507 stops the run; a batch whose answer was lost
+ * still land; a per-item answer records each item as it says; a 507 on a batch is split the same way until one
+ * item is refused alone, which stops the run with the quota filled exactly; a batch whose answer was lost
  * (network, timeout, 5xx) is looked up on the server before anything is sent again, so nothing is created twice.
  * @example await createItems(iocTarget(session.iocs), run, plan.create)
  */
@@ -80,12 +81,14 @@ async function batchFailed<C extends CreateItem>(
   // Aborted: the items stay unacknowledged, and the next run looks them up before sending them again.
   if (kind === "aborted") return;
   if (kind === "auth") return run.stop("auth", (error as Error).message);
-  if (kind === "quota") {
+  const whole = items.length === 1 || target.batchResults === "per-item";
+  // A batch is refused as a whole, so halves still land: the quota fills exactly before the run stops.
+  if (kind === "quota" && whole) {
     run.stop("quota", (error as Error).message);
     return run.failed(items, error);
   }
-  if (kind === "refused" || kind === "missing") {
-    if (items.length === 1 || target.batchResults === "per-item") return run.failed(items, error);
+  if (kind === "quota" || kind === "refused" || kind === "missing") {
+    if (whole) return run.failed(items, error);
     const half = Math.ceil(items.length / 2);
     await sendBatch(target, run, items.slice(0, half), perItem, 1);
     return sendBatch(target, run, items.slice(half), perItem, 1);

@@ -226,7 +226,7 @@ describe("finding IOCs already on the server", () => {
 });
 
 describe("importIocs against a full quota", () => {
-  it("stops at a 507 with the quota message and skips what is left", async () => {
+  it("fills the quota exactly at a 507, then stops with the quota message and skips what is left", async () => {
     const small = await startTestEmulator({ quiet: true, quotaTotal: 30 });
     const s = await openSession(small);
     const alert = await newAlert(s);
@@ -236,6 +236,8 @@ describe("importIocs against a full quota", () => {
     ).apply({ confirm: true, chunkSize: 20, chunkConcurrency: 1 });
     expect(result.stopped?.reason).toBe("quota");
     expect(result.stopped?.message).toMatch(/quota/);
-    expect(result).toMatchObject({ created: 20, failed: 20, skipped: 20 });
+    // 30 in all, the alert definition included: 29 IOCs fit; the one refused alone is the failure.
+    expect(result).toMatchObject({ created: 29, failed: 1, skipped: 30 });
+    expect(await iocsOf(s, alert)).toHaveLength(29);
   });
 });
