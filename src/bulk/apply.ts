@@ -2,7 +2,7 @@ import { dryRunError } from "./errors.js";
 import type { Outcome } from "./journal.js";
 import type { RunItem, RunMemory } from "./memory.js";
 import { createItems } from "./create.js";
-import { normalizeApplyOptions, type AnyPlan, type ApplyOptions } from "./options.js";
+import { normalizeApplyOptions, type AnyPlan, type ApplyOptions, type Remaining } from "./options.js";
 import { runPool } from "./pool.js";
 import type { BulkOperation, BulkResult } from "./result.js";
 import { writeItem } from "./retry.js";
@@ -88,7 +88,8 @@ async function applyNow<C extends CreateItem>(
 ): Promise<BulkResult | undefined> {
   if (context.plan.dryRun) throw dryRunError();
   const settings = normalizeApplyOptions(options, context.what, work.creates?.target.batchSize);
-  if (typeof options.confirm === "function" && !(await options.confirm(context.plan))) return undefined;
+  const left = remaining(work, context.memory);
+  if (typeof options.confirm === "function" && !(await options.confirm(context.plan, left))) return undefined;
   const items = work.creates?.items ?? [];
   const begin = { fingerprint: work.fingerprint, total: items.length + work.writes.length };
   const waitedMs = (): number => context.sets.waitedMs?.() ?? 0;
@@ -103,6 +104,19 @@ async function applyNow<C extends CreateItem>(
     writeItem(run, w, () => w.write(signal), w.outcome, w.missingIsDone);
   await runPool(writes, concurrency, write, signal, () => run.stopping);
   return run.finish({ rejections: work.rejections, duplicates: work.duplicates, unchanged });
+}
+
+/** What the plan still writes, by this plan's memory (a journal is read once the run starts). */
+function remaining<C extends CreateItem>(work: Work<C>, memory: RunMemory): Remaining {
+  const open = <T extends { readonly key: string }>(xs: readonly T[]): T[] =>
+    xs.filter((x) => !memory.done.has(x.key));
+  const items = work.creates?.items ?? [];
+  const creates = open(items);
+  const writes = open(work.writes);
+  const update = creates.filter((c) => c.outcome === "updated").length;
+  const earlier = items.length + work.writes.length - creates.length - writes.length;
+  if (work.operation !== "import") return { create: 0, update: 0, change: writes.length, earlier };
+  return { create: creates.length - update, update: update + writes.length, change: 0, earlier };
 }
 
 /** Counts items found as wanted: done by an earlier run, sent by one whose answer was lost, or unchanged. */

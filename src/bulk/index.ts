@@ -16,7 +16,7 @@ export type {
   PlannedUpdate,
   PlannedUnchanged,
 } from "./import/plan.js";
-export type { AnyPlan, ApplyOptions, Confirm } from "./options.js";
+export type { AnyPlan, ApplyOptions, Confirm, Remaining } from "./options.js";
 export type { Applier, BulkSets } from "./sets.js";
 export { updateWhere, deleteWhere, disableWhere } from "./edit/where.js";
 export type { EditPlan, EditPlanData, EditItem, EditOptions } from "./edit/plan.js";

@@ -9,11 +9,27 @@ import type { CreateItem } from "./targets/target.js";
 export type AnyPlan = ImportPlan<CreateItem> | EditPlanData;
 
 /**
- * Asked once before a plan writes anything, with the plan (its counts and rows): `true` goes ahead, `false`
- * writes nothing and `apply` resolves to undefined. The console passes a yes/no prompt.
- * @example await plan.apply({ confirm: async (p) => (await ask(`Write ${p.counts.create}?`)) === "y" })
+ * What applying a plan will still write: its counts less what an earlier apply of the same plan finished (an
+ * apply stopped by Ctrl-C or a quota, then called again).
  */
-export type Confirm = (plan: AnyPlan) => boolean | Promise<boolean>;
+export interface Remaining {
+  /** Creates (imports). */
+  readonly create: number;
+  /** Updates of existing entities (imports). */
+  readonly update: number;
+  /** Changes of an edit by filter (updates, deletes or disables). */
+  readonly change: number;
+  /** Writes of the plan an earlier apply finished, not written again. */
+  readonly earlier: number;
+}
+
+/**
+ * Asked once before a plan writes anything, with the plan (its counts and rows) and what is left of it to
+ * write: `true` goes ahead, `false` writes nothing and `apply` resolves to undefined. The console passes a
+ * yes/no prompt.
+ * @example await plan.apply({ confirm: async (p, left) => (await ask(`Write ${left.create}?`)) === "y" })
+ */
+export type Confirm = (plan: AnyPlan, left: Remaining) => boolean | Promise<boolean>;
 
 /** Options of a plan's `apply`. */
 export interface ApplyOptions {

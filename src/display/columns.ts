@@ -77,12 +77,15 @@ export function allKeys(rows: readonly Record<string, unknown>[]): string[] {
  * @example isIdentifierColumn("AlertDefinitionId") // true
  */
 export function isIdentifierColumn(name: string): boolean {
-  return /^Id$|^id$|[a-z]Id$|^Value$|^indicatorValue$/.test(name) || /sha\d|md5|hash|url|link/i.test(name);
+  // `key`: a bulk item's identity (Type|Value|DetectionFunction|alert), its URL or hash inside.
+  return (
+    /^Id$|^id$|[a-z]Id$|^Value$|^indicatorValue$|^key$/.test(name) || /sha\d|md5|hash|url|link/i.test(name)
+  );
 }
 
 /** True for a column a table never cuts: identifiers, and the reasons of plan and result tables (read in full). */
 export function isNeverCut(name: string): boolean {
-  return isIdentifierColumn(name) || /^(Reasons?|Error|Message)$/.test(name);
+  return isIdentifierColumn(name) || /^(Reasons?|Error|Message)$/i.test(name);
 }
 
 /** True when every present value of a column is a number, so it is right-aligned. */

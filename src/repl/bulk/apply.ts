@@ -48,11 +48,15 @@ export function consoleApplier(state: ReplState): Applier {
 
 // The engine calls this once, after checking the plan and the options and before writing anything.
 function askFirst(state: ReplState, plan: AnyPlan): Confirm {
-  return () =>
-    askBeforeWriting(state, confirmQuestion(plan, plan.operation === "import" ? undefined : plan.patch), {
-      how: "call apply({ confirm: true }) to write",
-      defaultYes: !isDestructive(plan),
-    });
+  return (_plan, left) =>
+    askBeforeWriting(
+      state,
+      confirmQuestion(plan, plan.operation === "import" ? undefined : plan.patch, left),
+      {
+        how: "call apply({ confirm: true }) to write",
+        defaultYes: !isDestructive(plan),
+      },
+    );
 }
 
 /** The progress line of one apply: started at the first snapshot (after the answer), ended once with the result. */

@@ -1,7 +1,7 @@
 // Words for bulk plans and results at the console: which shape a value has, what a plan would write, and the
 // question asked before it does. Plans and results are recognised by shape, not class: they may come from
 // another realm (the REPL context) or from a session the console did not make.
-import type { AnyPlan, BulkResult, CreateItem, ImportPlan } from "../../bulk/index.js";
+import type { AnyPlan, BulkResult, CreateItem, ImportPlan, Remaining } from "../../bulk/index.js";
 
 export type { AnyPlan } from "../../bulk/index.js";
 
@@ -68,24 +68,33 @@ export function isDestructive(plan: AnyPlan): boolean {
 }
 
 /**
- * The question asked before applying: what will be written, and where.
+ * The question asked before applying: what will be written, and where; with `left` (what an earlier apply of
+ * the plan did not finish), what is left and, apart, what the earlier apply wrote.
  * @example confirmQuestion(plan) // "Create 4,980 IOCs and update 3 under alert definition 7?"
  */
-export function confirmQuestion(plan: AnyPlan, patch?: Readonly<Record<string, unknown>>): string {
-  if (plan.operation === "import") return importQuestion(plan);
+export function confirmQuestion(
+  plan: AnyPlan,
+  patch?: Readonly<Record<string, unknown>>,
+  left?: Remaining,
+): string {
+  const earlier = left?.earlier
+    ? ` (${left.earlier.toLocaleString("en-US")} written by an earlier apply of this plan)`
+    : "";
+  if (plan.operation === "import") return `${importQuestion(plan, left ?? plan.counts)}${earlier}`;
   const where = `matching ${plan.filter}`;
+  const change = left?.change ?? plan.counts.change;
   switch (plan.operation) {
     case "deleteWhere":
-      return `Delete ${count(plan.counts.change, "IOC")} ${where}? This cannot be undone.`;
+      return `Delete ${count(change, "IOC")} ${where}?${earlier} This cannot be undone.`;
     case "disableWhere":
-      return `Disable ${count(plan.counts.change, "alert definition")} ${where}?`;
+      return `Disable ${count(change, "alert definition")} ${where}?${earlier}`;
     default:
-      return `Update ${count(plan.counts.change, "IOC")} ${where}${patch ? ` to ${JSON.stringify(patch)}` : ""}?`;
+      return `Update ${count(change, "IOC")} ${where}${patch ? ` to ${JSON.stringify(patch)}` : ""}?${earlier}`;
   }
 }
 
-function importQuestion(plan: ImportPlan<CreateItem>): string {
-  const { create, update } = plan.counts;
+function importQuestion(plan: ImportPlan<CreateItem>, counts: { create: number; update: number }): string {
+  const { create, update } = counts;
   const parts = [
     ...(create ? [`Create ${count(create, "IOC")}`] : []),
     ...(update

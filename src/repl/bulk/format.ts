@@ -93,16 +93,38 @@ export function formatResult(
 
 function resultHeadline(r: BulkResult): string {
   const names = ["created", "updated", "deleted", "disabled", "unchanged", "duplicates", "rejected"] as const;
+  const earlier = earlierRuns(r);
+  const mixed = r.resumed > 0 && !earlier.outcome;
+  const thisRun = WRITES.reduce((sum, n) => sum + r[n], 0) - r.resumed;
   const parts = names
-    .filter((n) => r[n] > 0)
-    .map((n) => (n === "duplicates" ? count(r[n], "duplicate") : `${r[n].toLocaleString("en-US")} ${n}`));
+    .filter((n) => !(mixed && (WRITES as readonly string[]).includes(n)))
+    .map((n) => [n, r[n] - (earlier.outcome === n ? r.resumed : 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) =>
+      name === "duplicates" ? count(n, "duplicate") : `${n.toLocaleString("en-US")} ${name}`,
+    );
+  if (mixed && thisRun > 0)
+    parts.unshift(`${thisRun.toLocaleString("en-US")} ${WRITES.filter((n) => r[n] > 0).join(" or ")}`);
+  if (r.resumed && thisRun === 0) parts.unshift("nothing written this run");
   parts.push(`${r.failed.toLocaleString("en-US")} failed`);
   if (r.skipped) parts.push(`${r.skipped.toLocaleString("en-US")} skipped`);
-  if (r.resumed) parts.push(`(${r.resumed.toLocaleString("en-US")} done by an earlier run)`);
   const waited = r.waitingMs > 0 ? ` · waited ${duration(r.waitingMs)} on 429` : "";
   const how = r.stopped ? "stopped" : r.failed ? "finished with failures" : "done";
-  return `${r.operation} ${how} in ${duration(r.durationMs)}: ${parts.join(", ")}${waited}`;
+  const before = earlier.text ? `; earlier runs: ${earlier.text}` : "";
+  return `${r.operation} ${how} in ${duration(r.durationMs)}: ${parts.join(", ")}${before}${waited}`;
 }
+
+// The result's outcome counts include what earlier runs did (`resumed`); an edit has one outcome, so those are
+// taken from it. An import that both created and updated cannot say which of them an earlier run wrote.
+function earlierRuns(r: BulkResult): { outcome?: (typeof WRITES)[number]; text?: string } {
+  if (!r.resumed) return {};
+  const written = WRITES.filter((n) => r[n] > 0);
+  const only = written.length === 1 ? written[0] : undefined;
+  if (only) return { outcome: only, text: `${r.resumed.toLocaleString("en-US")} ${only}` };
+  return { text: `${r.resumed.toLocaleString("en-US")} ${written.join(" or ")}` };
+}
+
+const WRITES = ["created", "updated", "deleted", "disabled"] as const;
 
 /**
  * The console's text for a plan or a bulk result (table and csv formats), or undefined for any other value.
