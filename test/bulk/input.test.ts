@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { normalizeRows, readInput } from "../../src/bulk/index.js";
@@ -95,6 +96,10 @@ describe("reading import inputs", () => {
     expect((await readInput("52.184.197.12\nexample.com\n")).format).toBe("text");
     expect((await readInput("Value\nexample.com\n")).format).toBe("csv");
     await expect(readInput("no-such-feed.csv")).rejects.toThrow(/names no readable file/);
+    // The path, as the process resolved it, is in the message: a typo or the wrong directory shows at once.
+    await expect(readInput("./feeds/no-such-feed.csv")).rejects.toThrow(
+      `input: "./feeds/no-such-feed.csv" names no readable file (${join(process.cwd(), "feeds", "no-such-feed.csv")}: no such file)`,
+    );
     expect((await readInput('[{"Type":"Md5","Value":"x"}]')).format).toBe("json");
     const objects = await readInput([{ Type: "Md5", Value: "d41d8cd98f00b204e9800998ecf8427e" }]);
     expect(objects.rows).toEqual([

@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { extname, resolve } from "node:path";
 import { invalid } from "../errors.js";
 import type { InputFormat, ReadResult } from "../types.js";
 import { readCsv } from "./csv.js";
@@ -34,7 +34,7 @@ export async function readInput(
   if (typeof input !== "string") return { format: "json", ...objectRows(input), warnings: [] };
   const path = (await isFile(input)) ? input : undefined;
   // "feed.csv" with a typo must not become the domain name feed.csv.
-  if (!path && looksLikePath(input)) throw invalid("input", input, "names no readable file");
+  if (!path && looksLikePath(input)) throw await unreadable(input);
   const text = path ? await readFile(path, { encoding: "utf8", signal: options.signal }) : input;
   const format = options.format ?? (path ? EXTENSIONS[extname(path).toLowerCase()] : undefined);
   return readFormat(text, format ?? sniff(text));
@@ -67,6 +67,17 @@ function looksLikePath(input: string): boolean {
   const text = input.trim();
   if (text.includes("\n")) return false;
   return /^(\.{0,2}\/|~\/|[a-z]:\\)/i.test(text) || EXTENSIONS[extname(text).toLowerCase()] !== undefined;
+}
+
+// The error names the path as resolved (the working directory may not be the one the user thinks) and why.
+async function unreadable(input: string): Promise<Error> {
+  const full = resolve(input);
+  const why = await stat(input).then(
+    (s) => (s.isDirectory() ? "a directory" : "not a regular file"),
+    (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? "no such file" : (e.code ?? "unreadable")),
+  );
+  const rule = "names no readable file";
+  return invalid("input", input, rule, `input: ${JSON.stringify(input)} ${rule} (${full}: ${why})`);
 }
 
 async function isFile(input: string): Promise<boolean> {
