@@ -19,10 +19,11 @@ export function installContext(server: REPLServer, state: ReplState): () => void
     // At the prompt a call's promise is marked handled when made, so a kept one warns nobody (kept.ts).
     // Deletes and disables ask first, or need { confirm: true } in a script (destructive.ts).
     const quiet = <T extends object>(set: T): T => (state.interactive ? keptCallsQuiet(set) : set);
+    const sets = preloadedSets(state, session, quiet);
     const names: Record<string, unknown> = {
-      session,
+      session: withSets(session, sets),
       ...(state.indicatorsSession ? { indicatorsSession: state.indicatorsSession } : {}),
-      ...preloadedSets(state, session, quiet),
+      ...sets,
       ...replHelpers(
         () => ({ width: outputWidth(state), color: state.color, interactive: state.interactive }),
         state.script === undefined
@@ -44,6 +45,22 @@ export function installContext(server: REPLServer, state: ReplState): () => void
 }
 
 const SET_NAMES = ["alerts", "iocs", "indicators", "indicatorsSession"] as const;
+
+/**
+ * The preloaded `session`: the session itself, but its sets are the console's (deletes and disables ask first),
+ * so `session.alerts.delete(7)` asks like `alerts.delete(7)`. Its methods run on the session itself (its
+ * private fields would refuse a proxy as `this`).
+ */
+function withSets<S extends object>(session: S, sets: Record<string, unknown>): S {
+  return new Proxy(session, {
+    get(target, name) {
+      if (typeof name === "string" && name in sets && name in target) return sets[name];
+      // Read on the session itself: a getter using private fields refuses the proxy as `this`.
+      const value: unknown = Reflect.get(target, name);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 
 /**
  * The sets of the services the console speaks: `alerts` and `iocs` for custom TI, `indicators` for the Indicators

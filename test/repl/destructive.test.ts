@@ -36,6 +36,23 @@ describe("destructive calls without a terminal", () => {
   });
 });
 
+describe("destructive calls through the preloaded session", () => {
+  it("refuse session.alerts.delete and session.iocs.disable without confirm: true, as alerts.delete does", async () => {
+    const input = [
+      ...SETUP,
+      "await session.alerts.delete(a.Id)",
+      "await session.iocs.disable(1)",
+      "[await session.alerts.count(), await iocs.count(), (await iocs.get(1)).Enabled].join()",
+      "",
+    ].join("\n");
+    const { stdout, stderr } = await runPiped([], { input });
+    const errors = stderr.trim().split("\n");
+    expect(errors[0]).toMatch(/^ConfirmationRequired: Delete alert definition 1 and its 2 IOCs\? /);
+    expect(errors[1]).toMatch(/^ConfirmationRequired: Disable IOC 1\? /);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("'1,2,true'");
+  });
+});
+
 describe("destructive calls at the prompt", () => {
   it("ask first, saying what goes; No (the default) keeps everything, yes deletes", async () => {
     const repl = startPty();
