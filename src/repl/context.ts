@@ -3,6 +3,7 @@ import { guardDestructive } from "./destructive.js";
 import { guardIndicators } from "./destructive-indicators.js";
 import { replHelpers } from "./helpers.js";
 import { keptCallsQuiet } from "./kept.js";
+import { withMethodHelp } from "./method-help.js";
 import { outputWidth, type ReplState } from "./types.js";
 import type { ConnectedSession } from "../session.js";
 
@@ -75,7 +76,8 @@ function preloadedSets(
   const sets: Record<string, unknown> = {};
   if (session.service === "custom-ti") {
     const guarded = guardDestructive(state, session);
-    Object.assign(sets, { alerts: quiet(guarded.alerts), iocs: quiet(guarded.iocs) });
+    const alerts = withMethodHelp("alerts", guarded.alerts);
+    Object.assign(sets, { alerts: quiet(alerts), iocs: quiet(withMethodHelp("iocs", guarded.iocs)) });
   }
   if (indicatorsOf) sets["indicators"] = quiet(guardIndicators(state, indicatorsOf.indicators));
   return sets;

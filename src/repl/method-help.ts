@@ -2,6 +2,7 @@
 // does, its arguments, its options (from OPTION_KEYS, so they cannot drift from what the call accepts) and an
 // example to copy.
 import { OPTION_KEYS } from "../api/index.js";
+import { shown } from "./writer.js";
 
 interface MethodHelp {
   readonly call: string;
@@ -77,4 +78,30 @@ export function methodHelp(topic: string): string {
     `  Options: ${help.options.join(", ")}`,
     `  Example: ${fill(help.example)}`,
   ].join("\n");
+}
+
+/**
+ * The set with a `help()` on each method `.help` knows: `alerts.create.help()` prints what `.help alerts.create`
+ * does. Calls run as before, on the set itself.
+ * @example context.alerts = withMethodHelp("alerts", sets.alerts)
+ */
+export function withMethodHelp<T extends object>(set: "alerts" | "iocs", methods: T): T {
+  const helpful = new Map<string, unknown>();
+  return new Proxy(methods, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== "function" || typeof key !== "string" || !(key in METHODS)) return value;
+      if (!helpful.has(key))
+        helpful.set(key, helpOn(value as (...args: unknown[]) => unknown, target, `${set}.${key}`));
+      return helpful.get(key);
+    },
+  });
+}
+
+function helpOn(method: (...args: unknown[]) => unknown, owner: object, topic: string): unknown {
+  const help = (): object => shown(methodHelp(topic));
+  return new Proxy(method, {
+    get: (fn, key) => (key === "help" ? help : Reflect.get(fn, key, fn)),
+    apply: (fn, _this, args: unknown[]) => Reflect.apply(fn, owner, args),
+  });
 }

@@ -17,6 +17,18 @@ describe(".help on a method", () => {
     expect(stderr).toContain('got "alerts.nope"');
   });
 
+  it("answers alerts.create.help() with the text of .help alerts.create, and the method still runs", async () => {
+    const { stdout, code } = await runPiped([], {
+      input: ".help alerts.create\nalerts.create.help()\niocs.list.help()\nawait alerts.count()\n",
+    });
+    expect(code).toBe(0);
+    const text = /alerts\.create\(input, options\?\)\n(?: {2}[^\n]*\n){3}/.exec(stdout)?.[0];
+    expect(text).toBeDefined();
+    expect(stdout.split(text ?? "").length - 1).toBe(2);
+    expect(stdout).toContain("iocs.list(options?)\n");
+    expect(stdout.trim().split("\n").at(-1)).toBe("0");
+  });
+
   it("runs the examples it shows", async () => {
     const { stdout, code } = await runPiped([], {
       input:
