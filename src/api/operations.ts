@@ -45,7 +45,8 @@ export function prepare(
   options: WriteOptions = {},
 ) {
   const wire = scope.toWire ? scope.toWire(input, mode) : { body: input, violations: [] };
-  return checkBody(scope.set, wire.body, mode, options.onWarning ?? scope.ctx.onWarning, wire.violations);
+  const onWarning = options.onWarning ?? scope.ctx.onWarning;
+  return checkBody(scope.set, wire.body, mode, onWarning, wire.violations, scope.ctx.clock.now());
 }
 
 /**

@@ -15,7 +15,8 @@ import type { WarningListener } from "./context.js";
 
 /**
  * The body to send after checking `input` against the shared schema: a ValidationError naming field, value and
- * rule before any request when it breaks one; warnings (unknown Category) go to `onWarning` and do not block.
+ * rule before any request when it breaks one; warnings (unknown Category, an `ExpiresAt` before `nowMs`) go to
+ * `onWarning` and do not block.
  * @example const body = checkBody("AlertDefinitions", input, "create", onWarning)
  */
 export function checkBody(
@@ -24,8 +25,9 @@ export function checkBody(
   mode: "create" | "update",
   onWarning: WarningListener,
   extra: readonly Violation[] = [],
+  nowMs?: number,
 ): Record<string, unknown> {
-  const result = validateEntity(set, input, { mode });
+  const result = validateEntity(set, input, nowMs === undefined ? { mode } : { mode, nowMs });
   const errors = [...extra, ...result.errors];
   if (errors.length > 0) {
     const verb = mode === "create" ? "create" : "update";

@@ -26,6 +26,8 @@ export interface ValidateOptions {
   readonly mode: "create" | "update";
   /** For updates: the stored entity, so that cross-field rules (Value against Type) see the merged result. */
   readonly existing?: Readonly<Record<string, unknown>>;
+  /** Now, in epoch ms: an `ExpiresAt` before it is warned about (such an IOC never matches). Default: not checked. */
+  readonly nowMs?: number;
 }
 
 // Per set: field facts by name, and each enum's canonical spellings by lower case (first listed wins, as
@@ -83,6 +85,13 @@ export function validateEntity(set: EntitySetName, input: unknown, options: Vali
     const checked = checkField(fact, value);
     if ("rule" in checked)
       (checked.warning ? warnings : errors).push({ field: name, value, rule: checked.rule });
+    else if (name === "ExpiresAt" && options.nowMs !== undefined && typeof value === "string")
+      if (Date.parse(value) <= options.nowMs)
+        warnings.push({
+          field: name,
+          value,
+          rule: `is in the past (now is ${new Date(options.nowMs).toISOString()}): the IOC never matches`,
+        });
     if ("value" in checked) body[name] = checked.value;
   }
   if (options.mode === "create") applyRequiredAndDefaults(facts, input, body, errors);

@@ -47,6 +47,27 @@ describe("alerts", () => {
     expect(warnings[0]).toMatch(/Category: "Cryptojacking" is not one of/);
   });
 
+  it("warns about an ExpiresAt in the past through the warning callback but still creates", async () => {
+    const warnings: string[] = [];
+    const alert = await session.alerts.create(alertInput("past expiry"));
+    const ioc = {
+      Type: "Sha1",
+      Value: sha1(9100),
+      DetectionFunction: "Equals",
+      AlertDefinition: alert.Id,
+    } as const;
+    const onWarning = (w: { message: string }): number => warnings.push(w.message);
+    await session.iocs.create({ ...ioc, ExpiresAt: "2020-01-01T00:00:00Z" }, { onWarning });
+    await session.iocs.create(
+      { ...ioc, Value: sha1(9101), ExpiresAt: "2999-01-01T00:00:00Z" },
+      { onWarning },
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^IndicatorsOfCompromise: ExpiresAt: "2020-01-01T00:00:00Z" is in the past \(now is .*\): the IOC never matches$/,
+    );
+  });
+
   it("deletes every IOC of a definition with deleteIocs and keeps the definition", async () => {
     const alert = await session.alerts.create(alertInput("deleteIocs"));
     for (let i = 0; i < 3; i++) {
