@@ -194,6 +194,24 @@ describe("session.indicators", () => {
   });
 });
 
+describe("deleting an indicator that never existed", () => {
+  it("is a 404 after a retried 503, for delete and BatchDelete (the 503 said nothing was applied)", async () => {
+    const wire = recordWire(session);
+    await admin(emu, "faults", { rules: "503/0:100%x1" });
+    await expect(session.indicators.delete("987654")).rejects.toMatchObject({ status: 404 });
+    await admin(emu, "faults", { rules: "503/0:100%x1" });
+    await expect(session.indicators.batchDelete(["987655"])).rejects.toMatchObject({ status: 404 });
+    expect(wire.filter((e) => e.url.includes("/api/indicators/")).map((e) => e.status)).toEqual([
+      503, 404, 503, 404,
+    ]);
+  });
+
+  it("counts as done after a reset (the first attempt may have deleted it)", async () => {
+    await admin(emu, "faults", { rules: "reset:100%x1" });
+    await expect(session.indicators.delete("987656")).resolves.toBeUndefined();
+  });
+});
+
 describe("sets of the other service", () => {
   it("refuses alerts and iocs on an Indicators API session, and indicators on a custom TI one", async () => {
     await expect(session.alerts.list()).rejects.toThrow(
