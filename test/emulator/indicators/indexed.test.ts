@@ -8,9 +8,11 @@ const emu = await startTestEmulator({
   quiet: true,
   clientRoles: { [DEMO_CLIENT_ID]: ["Ti.ReadWrite.All"], [OWN]: ["Ti.ReadWrite"] },
 });
-// Every indicator is the OWN app's: it sees them all through the scan of its own, the .All app through the indexes.
+// Every indicator is the OWN app's: it sees them all through its own (createdBy) path, the .All app through the
+// plain indexed one; an app with none of them sees none.
 const own = indicatorCaller(emu, { clientId: OWN });
 const all = indicatorCaller(emu);
+const other = indicatorCaller(emu, { clientId: "3c1e2d4f-0000-4000-8000-0000000000bb" });
 
 const TYPES = ["FileSha256", "DomainName", "IpAddress"] as const;
 function item(n: number): Record<string, unknown> {

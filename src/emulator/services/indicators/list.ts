@@ -2,12 +2,13 @@ import { INDICATOR_FIELDS, LIST_TOP_MAX } from "../../../schema/index.js";
 import { nextLink } from "../../handlers/list.js";
 import type { ApiReply } from "../../handlers/types.js";
 import { odataError } from "../../protocol/errors.js";
-import { compileFilter } from "../../query/filter.js";
+import { compileFilter, type Predicate } from "../../query/filter.js";
 import { selectFromStore } from "../../query/indexed.js";
 import { booleanOption, integerOption, type QueryOptions } from "../../query/options.js";
 import { parseOrderBy, sortValues } from "../../query/orderby.js";
-import { selectWindow, type Window } from "../../query/window.js";
-import { indicatorJson, SET, visibleTo } from "./model.js";
+import type { Window } from "../../query/window.js";
+import type { Entity } from "../../store/store.js";
+import { indicatorJson, SET } from "./model.js";
 import type { IndicatorsRequest } from "./request.js";
 
 // $filter names the documented properties only (D4); $orderby any stored one.
@@ -37,13 +38,19 @@ export function listIndicators(request: IndicatorsRequest): ApiReply {
   return { status: 200, json, headers };
 }
 
-// A caller who sees every indicator reads the store's indexes and cached orders; one who sees only its own
-// indicators is served by a scan of what it may see, since those results are not the store's to cache.
+// Every caller reads the store's indexes and cached orders. One who sees only its own indicators reads them
+// through its filter and `createdBy eq <app>` together (the createdBy index narrows them), cached under its app.
 function select(request: IndicatorsRequest, options: QueryOptions, take: number): Window {
   const { store } = request.service;
   if (request.access.read === "all") return selectFromStore(store, SET, options, request.query, take);
-  const sees = visibleTo(request.access, request.writer.appId);
-  return selectWindow([...store.all(SET)].filter(sees), options, take);
+  const appId = request.writer.appId;
+  const filter = options.filter;
+  const own: Predicate = Object.assign((e: Entity) => e["createdBy"] === appId && (filter?.(e) ?? true), {
+    hints: [...(filter?.hints ?? []), { field: "createdBy", values: [appId] }],
+  });
+  const query = new URLSearchParams(request.query);
+  query.set("$filter", JSON.stringify([appId, request.query.get("$filter")]));
+  return selectFromStore(store, SET, { ...options, filter: own }, query, take);
 }
 
 function parseIndicatorQuery(query: URLSearchParams): QueryOptions {
