@@ -3,7 +3,9 @@
 // (half of them already held) against 100,000 IOCs with `iocs.import(file, { dryRun: true })`. Each figure is the
 // median of `--runs` runs with its spread (min-max), and a ratio to the plain walk of the same size in the same run.
 // The tenant is seeded through the emulator's `seed` option (not 100,000 POSTs); the emulator runs in-process.
-// Run: npx tsx bench/queries.ts [--sizes 20000,100000] [--runs 3] [--rows 40000]
+// Then the Indicators API: a walk of `--indicators` indicators (default 15,000, the documented cap) in pages of
+// 100, plainly, with `$orderby=indicatorValue` and with `$filter=action eq 'Block'` (half of them).
+// Run: npx tsx bench/queries.ts [--sizes 20000,100000] [--runs 3] [--rows 40000] [--indicators 15000]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,11 +14,17 @@ import { connect } from "../src/connect.js";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, startEmulator } from "../src/emulator/index.js";
 
 const { values } = parseArgs({
-  options: { sizes: { type: "string" }, runs: { type: "string" }, rows: { type: "string" } },
+  options: {
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    rows: { type: "string" },
+    indicators: { type: "string" },
+  },
 });
 const SIZES = (values.sizes ?? "20000,100000").split(",").map(Number);
 const RUNS = Number(values.runs ?? 3);
 const ROWS = Number(values.rows ?? 40_000);
+const INDICATORS = Number(values.indicators ?? 15_000);
 const PAGE = 100;
 const dir = mkdtempSync(join(tmpdir(), "bench-queries-"));
 
@@ -42,22 +50,22 @@ function seedFile(count: number): string {
   return path;
 }
 
-async function bearer(authUrl: string): Promise<string> {
+async function bearer(authUrl: string, resource = "https://graph.windows.net"): Promise<string> {
   const body = new URLSearchParams({
     grant_type: "client_credentials",
     client_id: DEMO_CLIENT_ID,
     client_secret: DEMO_CLIENT_SECRET,
-    resource: "https://graph.windows.net",
+    resource,
   });
   const response = await fetch(authUrl, { method: "POST", body });
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 /** Follows next links from `first` to the end; returns the IOCs seen (checked against the tenant's size). */
-async function walk(first: string, token: string): Promise<number> {
+async function walk(first: string, token: string, headers: Record<string, string> = {}): Promise<number> {
   let seen = 0;
   for (let url: string | undefined = first; url;) {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(url, { headers: { ...headers, authorization: `Bearer ${token}` } });
     if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
     const page = (await response.json()) as { value: unknown[]; "@odata.nextLink"?: string };
     seen += page.value.length;
@@ -137,12 +145,56 @@ async function plan(url: string, size: number, base: number): Promise<void> {
   }
 }
 
+/** Imports INDICATORS indicators (untimed, 500 a call), then times the three walks of the Indicators API list. */
+async function benchIndicators(): Promise<void> {
+  const emulator = await startEmulator({ host: "127.0.0.1", port: 0 });
+  try {
+    const token = await bearer(emulator.authUrl, "https://api.securitycenter.microsoft.com");
+    const list = `${emulator.url}/api/indicators`;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    for (let start = 0; start < INDICATORS; start += 500) {
+      const Indicators = Array.from({ length: Math.min(500, INDICATORS - start) }, (_, k) => ({
+        // Shuffled against id order, as for the IOCs.
+        indicatorValue: value(((start + k) * 7919) % INDICATORS),
+        indicatorType: "FileSha1",
+        action: (start + k) % 2 === 0 ? "Block" : "Allowed",
+        title: "bench",
+        description: "bench",
+      }));
+      const response = await fetch(`${list}/import`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ Indicators }),
+      });
+      if (response.status !== 200) throw new Error(`import answered ${response.status}`);
+    }
+    const walkOf = (query: string, expected: number) => async () => {
+      const seen = await walk(`${list}${query}`, token, { prefer: `odata.maxpagesize=${PAGE}` });
+      if (seen !== expected) throw new Error(`walk ${query} saw ${seen} of ${expected}`);
+    };
+    console.log(`${INDICATORS} indicators, pages of ${PAGE}, median of ${RUNS} runs (spread):`);
+    const plain = await timed(walkOf("", INDICATORS));
+    const base = median(plain);
+    console.log(line("walk", plain, base));
+    console.log(
+      line("walk $orderby=indicatorValue", await timed(walkOf("?$orderby=indicatorValue", INDICATORS)), base),
+    );
+    const block = `?$filter=${encodeURIComponent("action eq 'Block'")}`;
+    console.log(
+      line("walk $filter=action eq 'Block'", await timed(walkOf(block, Math.ceil(INDICATORS / 2))), base),
+    );
+  } finally {
+    await emulator.close();
+  }
+}
+
 const load = loadavg()[0] ?? 0;
 console.log(`node ${process.version}, load ${load.toFixed(1)} on ${cpus().length} cores`);
 if (load > cpus().length)
   console.log(`warning: load average ${load.toFixed(1)} > ${cpus().length} cores; figures are noisy`);
 try {
   for (const size of SIZES) await bench(size);
+  if (INDICATORS > 0) await benchIndicators();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

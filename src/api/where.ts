@@ -12,11 +12,13 @@ import {
   dateTimeRule,
   previewValue,
   FIELDS_BY_SET,
+  INDICATOR_FIELDS,
   INT32_MAX,
   INT32_MIN,
   type EntitySetName,
   type FactsBySet,
   type FieldFact,
+  type IndicatorFilterFacts,
 } from "../schema/index.js";
 import type { FieldWhere } from "./where-types.js";
 
@@ -122,4 +124,16 @@ function fieldWhere(source: string, facts: readonly FieldFact[]): FieldWhere<rea
 export function setWhere<S extends EntitySetName>(set: S): FieldWhere<FactsBySet[S]> {
   // FIELDS_BY_SET[set] is the FactsBySet[S] table, exported with its element type widened.
   return fieldWhere(set, FIELDS_BY_SET[set]) as unknown as FieldWhere<FactsBySet[S]>;
+}
+
+/**
+ * The typed filter helper of the Indicators API (what `indicators.where` is): only the properties its `$filter`
+ * may name, each operand as its type (enums as their values, `generateAlert` a boolean, times as dates).
+ * @example String(indicatorsWhere().eq("action", "Block")) // action eq 'Block'
+ */
+export function indicatorsWhere(): FieldWhere<IndicatorFilterFacts> {
+  const filterable = INDICATOR_FIELDS.filter((f) => f.filterable);
+  const source = `the Indicators API's $filter (filterable: ${filterable.map((f) => f.name).join(", ")})`;
+  // The runtime facts are the IndicatorFilterFacts table, exported with its element type widened.
+  return fieldWhere(source, filterable) as unknown as FieldWhere<IndicatorFilterFacts>;
 }

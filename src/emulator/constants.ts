@@ -23,6 +23,7 @@ export const MAX_ORDERBY_KEYS = 8;
 /** Fields the store indexes by value, per set: `$filter` equality and `in` on them read only the matching entities. */
 export const INDEXED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   IndicatorsOfCompromise: ["Type", "Value", "AlertDefinitionId"],
+  Indicators: ["indicatorValue", "indicatorType", "action", "createdBy"],
 };
 
 /** Filtered or sorted query results kept across pages (per store, dropped on any write). */

@@ -80,6 +80,7 @@ export {
   type IndicatorAction,
   type IndicatorEndpoint,
   type IndicatorFieldFact,
+  type IndicatorFilterFacts,
   type IndicatorInput,
   type IndicatorRole,
   type IndicatorSourceType,

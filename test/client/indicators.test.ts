@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
 import { normalizeConnectOptions, type ConnectedSession } from "../../src/connect.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
+import { ValidationError } from "../../src/errors/index.js";
 import { admin, connectTo, recordWire, sha1 } from "./support.js";
 
 let emu: RunningEmulator;
@@ -191,6 +192,69 @@ describe("session.indicators", () => {
     await expect(session.indicators.batchDelete(["12a"])).rejects.toThrow(
       /ids\[0\]: "12a" must be a numeric/,
     );
+  });
+});
+
+describe("indicators.where", () => {
+  it("builds filters typed by field that the emulator answers, through list and count", async () => {
+    await admin(emu, "reset", {});
+    await session.indicators.import([
+      domain("w1"),
+      { ...domain("w2"), action: "Audit", generateAlert: true, severity: "High" },
+      { ...domain("w3"), expirationTime: "2031-01-01T00:00:00Z" },
+    ]);
+    const where = session.indicators.where;
+    const audit = where.and(where.eq("action", "Audit"), where.eq("generateAlert", true));
+    expect(String(audit)).toBe("(action eq 'Audit') and (generateAlert eq true)");
+    expect((await session.indicators.list({ filter: audit }).toArray()).map((i) => i.indicatorValue)).toEqual(
+      ["bad-w2.example"],
+    );
+    expect(await session.indicators.count(where.in("severity", ["High", "Informational"]))).toBe(3);
+    expect(await session.indicators.count(where.lt("expirationTime", new Date("2032-01-01T00:00:00Z")))).toBe(
+      1,
+    );
+    expect(await session.indicators.count(where.startsWith("indicatorValue", "bad-w"))).toBe(3);
+  });
+
+  it("refuses a wrong field or value type, at compile time and at run time, naming field, value and rule", () => {
+    const where = session.indicators.where;
+    // @ts-expect-error misspelt field
+    expect(() => where.eq("indicatorvalue", "x")).toThrow(ValidationError);
+    // @ts-expect-error description is not filterable on the Indicators API
+    expect(() => where.eq("description", "x")).toThrow(
+      /description "description" is not a property of the Indicators API's \$filter \(filterable: indicatorValue/,
+    );
+    // @ts-expect-error not an action
+    expect(() => where.eq("action", "Deny")).toThrow(/action "Deny" must be one of Allowed, Audit/);
+    // @ts-expect-error not an indicator type
+    expect(() => where.eq("indicatorType", "Sha1")).toThrow(/must be one of FileSha1/);
+    // @ts-expect-error generateAlert is a boolean
+    expect(() => where.eq("generateAlert", "true")).toThrow(/true or false/);
+    // @ts-expect-error not an ISO date-time
+    expect(() => where.lt("expirationTime", "soon")).toThrow(/ISO 8601/);
+    // @ts-expect-error indicatorValue is never null
+    expect(() => where.eq("indicatorValue", null)).toThrow(/never null/);
+    // @ts-expect-error booleans are not ordered
+    expect(() => where.gt("generateAlert", true)).toThrow(/cannot be ordered/);
+    expect(String(where.eq("indicatorType", "DomainName"))).toBe("indicatorType eq 'DomainName'");
+  });
+});
+
+describe("deleting an indicator that never existed", () => {
+  it("is a 404 after a retried 503, for delete and BatchDelete (the 503 said nothing was applied)", async () => {
+    const wire = recordWire(session);
+    await admin(emu, "faults", { rules: "503/0:100%x1" });
+    await expect(session.indicators.delete("987654")).rejects.toMatchObject({ status: 404 });
+    await admin(emu, "faults", { rules: "503/0:100%x1" });
+    await expect(session.indicators.batchDelete(["987655"])).rejects.toMatchObject({ status: 404 });
+    expect(wire.filter((e) => e.url.includes("/api/indicators/")).map((e) => e.status)).toEqual([
+      503, 404, 503, 404,
+    ]);
+  });
+
+  it("counts as done after a reset (the first attempt may have deleted it)", async () => {
+    await admin(emu, "faults", { rules: "reset:100%x1" });
+    await expect(session.indicators.delete("987656")).resolves.toBeUndefined();
   });
 });
 

@@ -1,13 +1,16 @@
 import { HttpError, ValidationError } from "../../errors/index.js";
-import { PagedList } from "../../http/index.js";
+import { PagedList, type Filter } from "../../http/index.js";
 import {
   INDICATOR_PATHS,
   LIST_TOP_MAX,
   type ImportIndicatorResult,
   type Indicator,
+  type IndicatorFilterFacts,
   type IndicatorInput,
 } from "../../schema/index.js";
 import { fetchPage, type ApiContext, type CallOptions } from "../context.js";
+import type { FieldWhere } from "../where-types.js";
+import { indicatorsWhere } from "../where.js";
 import type { WriteOptions } from "../operations.js";
 import { indicatorId } from "./validation.js";
 import { batchDeleteIndicators, deleteIndicator, importIndicators, submitIndicator } from "./writes.js";
@@ -17,8 +20,8 @@ export type { ImportOptions } from "./writes.js";
 
 /** Options of `indicators.list`: the OData options the Indicators API documents, a page size and a signal. */
 export interface IndicatorListOptions extends CallOptions {
-  /** A `$filter` on the documented properties, e.g. `action eq 'Block'`. */
-  readonly filter?: string;
+  /** A `$filter` on the documented properties: `action eq 'Block'`, or built with `indicators.where`. */
+  readonly filter?: string | Filter;
   /** `"creationTimeDateTimeUtc desc"` or `["severity", "title"]`. */
   readonly orderBy?: string | readonly string[];
   /** How many in all, at most 10,000 (the documented maximum of `$top`). */
@@ -43,9 +46,11 @@ export interface Indicators {
   /** Deletes by id through BatchDelete, 500 per call; a call is all or nothing (404 when any id is unknown). */
   batchDelete(ids: readonly (string | number)[], options?: CallOptions): Promise<void>;
   /** How many indicators match `filter` (all when omitted), by `$count`. */
-  count(filter?: string, options?: CallOptions): Promise<number>;
+  count(filter?: string | Filter, options?: CallOptions): Promise<number>;
   /** Validates every item, then submits them through `/api/indicators/import`, 500 per call; per-item results. */
   import(items: readonly IndicatorInput[], options?: ImportOptions): Promise<ImportIndicatorResult[]>;
+  /** The filter helper typed from the filterable properties: `indicators.where.eq("action", "Block")`. */
+  readonly where: FieldWhere<IndicatorFilterFacts>;
 }
 
 /**
@@ -61,6 +66,7 @@ export function createIndicators(ctx: ApiContext): Indicators {
       return fetchPage<Indicator>(ctx, url, options, next, signal);
     }, options.signal);
   return {
+    where: indicatorsWhere(),
     list,
     async get(id, options = {}) {
       const wanted = indicatorId(id);
@@ -73,7 +79,8 @@ export function createIndicators(ctx: ApiContext): Indicators {
       });
     },
     async count(filter, options = {}) {
-      const query = { ...options, ...(filter?.trim() ? { filter } : {}) };
+      const text = filter === undefined ? "" : String(filter).trim();
+      const query = { ...options, ...(text ? { filter: text } : {}) };
       const page = await list({ ...query, count: true, top: 0 });
       if (page.count !== undefined) return page.count;
       // A service without $count: count the items themselves.

@@ -21,8 +21,9 @@ export interface ImportOptions extends WriteOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-// A 404 after a retried delete means an earlier attempt did the job.
-const goneAfterRetry = (res: HttpResponse) => res.status === 404 && (res.attempts ?? 1) > 1;
+// A 404 counts as done only when an earlier attempt may have deleted it (its reply was lost); after a 503 the
+// earlier attempt was not applied, so the 404 means the id never existed.
+const goneAfterRetry = (res: HttpResponse) => res.status === 404 && res.outcomeUnknown === true;
 
 /**
  * POST /api/indicators after validation. Submit upserts (value, type and action, or `id`, name the indicator), so

@@ -6,6 +6,7 @@
 export class BodyBudget {
   readonly #capacity: number;
   #used = 0;
+  #peak = 0;
 
   constructor(capacityBytes: number) {
     this.#capacity = capacityBytes;
@@ -18,11 +19,17 @@ export class BodyBudget {
   reserve(bytes: number): boolean {
     if (this.#used + bytes > this.#capacity) return false;
     this.#used += bytes;
+    this.#peak = Math.max(this.#peak, this.#used);
     return true;
   }
 
   /** Returns bytes reserved earlier. */
   release(bytes: number): void {
     this.#used = Math.max(0, this.#used - bytes);
+  }
+
+  /** Bytes held now, the most ever held at once, and the capacity (for GET /_emulator/stats). */
+  snapshot(): { heldBytes: number; peakBytes: number; budgetBytes: number } {
+    return { heldBytes: this.#used, peakBytes: this.#peak, budgetBytes: this.#capacity };
   }
 }

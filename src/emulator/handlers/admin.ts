@@ -15,7 +15,12 @@ type AdminHandler = (service: Service, body: unknown) => ApiReply;
 
 // Admin endpoints: never behind the API's auth, never touched by faults, latency or rate limits.
 const ROUTES: Readonly<Record<string, Readonly<Record<string, AdminHandler>>>> = {
-  stats: { GET: (s) => ({ status: 200, json: { ...s.stats.snapshot(), entities: counts(s) } }) },
+  stats: {
+    GET: (s) => ({
+      status: 200,
+      json: { ...s.stats.snapshot(), entities: counts(s), bodies: s.bodies.snapshot() },
+    }),
+  },
   state: { GET: (s) => ({ status: 200, json: dump(s) }) },
   reset: { POST: reset },
   revoke: { POST: revoke },

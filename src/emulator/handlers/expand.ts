@@ -4,7 +4,7 @@ import type { Entity } from "../store/store.js";
 
 /**
  * The navigation value of each entity of a page: an alert definition's IOCs (an array) or an IOC's alert
- * definition (an object, or null). One pass over the IOCs serves the whole page.
+ * definition (an object, or null). Each definition's IOCs come from the AlertDefinitionId index, not a scan.
  * @example expandAll(service, "AlertDefinitions", page)[0] // [ioc, ioc]
  */
 export function expandAll(service: Service, set: EntitySetName, page: readonly Entity[]): unknown[] {
@@ -15,10 +15,7 @@ export function expandAll(service: Service, set: EntitySetName, page: readonly E
       return parent ? { ...parent } : null;
     });
   }
-  const wanted = new Map<number, Entity[]>(page.map((d) => [d.Id, []]));
-  for (const ioc of store.all("IndicatorsOfCompromise"))
-    wanted.get(ioc["AlertDefinitionId"] as number)?.push(ioc);
-  return page.map((d) => wanted.get(d.Id) ?? []);
+  return page.map((d) => iocsOf(service, d.Id));
 }
 
 /**
@@ -26,9 +23,7 @@ export function expandAll(service: Service, set: EntitySetName, page: readonly E
  * @example iocsOf(service, 1).length // 2
  */
 export function iocsOf(service: Service, alertDefinitionId: number): Entity[] {
-  const out: Entity[] = [];
-  for (const ioc of service.store.all("IndicatorsOfCompromise")) {
-    if (ioc["AlertDefinitionId"] === alertDefinitionId) out.push(ioc);
-  }
-  return out;
+  const { store } = service;
+  const ids = store.lookup("IndicatorsOfCompromise", "AlertDefinitionId", alertDefinitionId) ?? new Set();
+  return [...ids].sort((a, b) => a - b).map((id) => store.get("IndicatorsOfCompromise", id) as Entity);
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BodyBudget } from "../control/body-budget.js";
-import { bodyTooLarge, invalidBody, serverBusy } from "./errors.js";
+import { bodyTooLarge, invalidBody, type ODataFailure, serverBusy } from "./errors.js";
 import { requireJson } from "./media-type.js";
 
 /** Largest request body read (a full 5,000-entity bulk upload is about 1.5 MB). */
@@ -19,21 +19,28 @@ export async function readBody(req: IncomingMessage, limit: number, budget: Body
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > limit) throw bodyTooLarge(limit);
   let reserved = 0;
-  const hold = (bytes: number): void => {
-    if (!budget.reserve(bytes)) throw serverBusy();
+  let refused: ODataFailure | undefined;
+  const hold = (bytes: number): boolean => {
+    if (!budget.reserve(bytes)) return false;
     reserved += bytes;
+    return true;
   };
   try {
-    if (declared > 0) hold(declared);
+    if (declared > 0 && !hold(declared)) refused = serverBusy();
     const chunks: Buffer[] = [];
     let size = 0;
+    // A refused body is still read to its end, but dropped: leaving the loop early destroys the request and
+    // its socket, so the client would see a reset instead of the 413 or 503 (and its Retry-After).
     for await (const chunk of req) {
+      if (refused) continue;
       const buffer = chunk as Buffer;
       size += buffer.length;
-      if (size > limit) throw bodyTooLarge(limit);
-      if (size > reserved) hold(size - reserved);
-      chunks.push(buffer);
+      if (size > limit) refused = bodyTooLarge(limit);
+      else if (size > reserved && !hold(size - reserved)) refused = serverBusy();
+      if (refused) chunks.length = 0;
+      else chunks.push(buffer);
     }
+    if (refused) throw refused;
     return Buffer.concat(chunks).toString("utf8");
   } finally {
     budget.release(reserved);

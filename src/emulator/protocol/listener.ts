@@ -43,7 +43,7 @@ export function createListener(
     });
     handle(service, req, res).catch((error: unknown) => {
       // A client that hung up mid-request is no emulator failure; the close handler logs it as no-reply.
-      if (req.socket.destroyed && !(error instanceof ODataFailure)) return;
+      if (req.socket?.destroyed !== false && !(error instanceof ODataFailure)) return;
       const failure = asFailure(error, requestId, log);
       if (res.headersSent) res.destroy();
       else sendJson(res, failure.status, errorBody(failure, requestId), { ...failure.headers });

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { storedEntityProblem } from "./check-entity.js";
+import { storedIndicatorProblem } from "./check-indicator.js";
 import {
   decodeRecord,
   encodeRecord,
@@ -140,9 +141,11 @@ function apply(memory: MemoryStore, record: JournalRecord, path: string, line: L
     return;
   }
   for (const change of record as readonly Change[]) {
-    // Indicators are checked by the checksum only: the replay check knows the custom-TI schema so far.
-    if (change.op !== "put" || change.set === "Indicators") continue;
-    const problem = storedEntityProblem(change.set, change.entity);
+    if (change.op !== "put") continue;
+    const problem =
+      change.set === "Indicators"
+        ? storedIndicatorProblem(change.entity)
+        : storedEntityProblem(change.set, change.entity);
     if (problem)
       throw corrupt(path, line, `holds ${change.set}(${String(change.entity.Id)}) whose ${problem}`);
   }

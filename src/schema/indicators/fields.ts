@@ -12,22 +12,46 @@ export interface IndicatorFieldFact extends FieldFact {
 type Fact = Omit<IndicatorFieldFact, "required" | "readOnly" | "nullable" | "filterable"> &
   Partial<Pick<IndicatorFieldFact, "required" | "readOnly" | "nullable" | "filterable">>;
 
-function fact(f: Fact): IndicatorFieldFact {
-  return { required: false, readOnly: false, nullable: true, filterable: false, ...f };
+const DEFAULTS = { required: false, readOnly: false, nullable: true, filterable: false } as const;
+
+/** A fact with its defaults, keeping the literal types of what was given (typed filters read them). */
+type Built<F> = Omit<typeof DEFAULTS, keyof F> & F;
+
+function fact<const F extends Fact>(f: F): Built<F> {
+  return { ...DEFAULTS, ...f } as Built<F>;
 }
 
-const text = (name: string, more: Partial<Fact> = {}): IndicatorFieldFact =>
-  fact({ name, edmType: "Edm.String", ...more });
-const list = (name: string, more: Partial<Fact> = {}): IndicatorFieldFact =>
-  fact({ name, edmType: "Edm.String", collection: true, nullable: false, defaultValue: [], ...more });
-const server = (name: string, edmType: FieldFact["edmType"], filterable = false): IndicatorFieldFact =>
-  fact({ name, edmType, readOnly: true, filterable });
+const text = <const N extends string, const M extends Partial<Fact> = {}>(name: N, more?: M) =>
+  fact({ name, edmType: "Edm.String", ...(more as M) } as { name: N; edmType: "Edm.String" } & M);
+const list = <const N extends string, const M extends Partial<Fact> = {}>(name: N, more?: M) =>
+  fact({
+    name,
+    edmType: "Edm.String",
+    collection: true,
+    nullable: false,
+    defaultValue: [],
+    ...(more as M),
+  } as {
+    name: N;
+    edmType: "Edm.String";
+    collection: true;
+    nullable: false;
+  } & M);
+const server = <
+  const N extends string,
+  const E extends FieldFact["edmType"],
+  const B extends boolean = false,
+>(
+  name: N,
+  edmType: E,
+  filterable?: B,
+) => fact({ name, edmType, readOnly: true, filterable: (filterable ?? false) as B });
 
 /**
  * Properties of an indicator in wire order: the resource page's (D1), the submit body's (D2) and the ones Part 5
  * accepts beyond them. `id` is writable only to name the indicator a submit updates.
  */
-export const INDICATOR_FIELDS: readonly IndicatorFieldFact[] = [
+const INDICATOR_FACTS = [
   text("id", { nullable: false }),
   text("indicatorValue", { required: true, nullable: false, filterable: true }),
   text("indicatorType", { required: true, nullable: false, filterable: true, enumValues: INDICATOR_TYPES }),
@@ -64,7 +88,16 @@ export const INDICATOR_FIELDS: readonly IndicatorFieldFact[] = [
   list("mitreTechniques"),
   text("educateUrl"),
   fact({ name: "bypassDurationHours", edmType: "Edm.Int32" }),
-];
+] as const satisfies readonly IndicatorFieldFact[];
+
+/** The indicator's properties in wire order: see `INDICATOR_FACTS`. */
+export const INDICATOR_FIELDS: readonly IndicatorFieldFact[] = INDICATOR_FACTS;
+
+/** The literal facts of the properties `$filter` may name (what `indicators.where` reads). */
+export type IndicatorFilterFacts = readonly Extract<
+  (typeof INDICATOR_FACTS)[number],
+  { readonly filterable: true }
+>[];
 
 /** The properties `$filter` may name, in the docs' order of mention. */
 export const INDICATOR_FILTER_PROPERTIES: readonly string[] = INDICATOR_FIELDS.filter(

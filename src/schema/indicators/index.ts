@@ -19,6 +19,7 @@ export {
   INDICATOR_FILTER_PROPERTIES,
   INDICATOR_REQUIRED,
   type IndicatorFieldFact,
+  type IndicatorFilterFacts,
 } from "./fields.js";
 export {
   INDICATOR_ENDPOINTS,

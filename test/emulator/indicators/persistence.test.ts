@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,6 +8,8 @@ import {
   DEMO_TENANT_ID,
   type RunningEmulator,
 } from "../../../src/emulator/index.js";
+import { startEmulator } from "../../../src/emulator/index.js";
+import { encodeRecord } from "../../../src/emulator/store/journal-format.js";
 import { compactJournal } from "../../../src/emulator/store/journal-file.js";
 import { MemoryStore } from "../../../src/emulator/store/memory.js";
 import { startTestEmulator } from "../../helpers/emulator.js";
@@ -54,6 +56,33 @@ describe("indicators under --state", { timeout: 90_000 }, () => {
     const second = await start(path);
     expect((await second.call("GET", "/api/indicators")).json.value).toEqual(before);
     expect((await second.call("POST", "/api/indicators", { body: item(9) })).json.id).toBe("5");
+  });
+
+  it("validates replayed indicators against the schema, not only their checksum, naming field, value and rule", async () => {
+    const path = join(dir, "replay.jsonl");
+    const emu = await startEmulator({ statePath: path });
+    expect((await indicatorCaller(emu)("POST", "/api/indicators", { body: item(1) })).status).toBe(200);
+    await emu.close();
+    const line = readFileSync(path, "utf8").trimEnd().split("\n").at(-1)!;
+    const stored = JSON.parse(line.replace(/^\w+ /, ""))[0].entity;
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ severity: "Hig" }, /severity: "Hig" is not one of/],
+      [{ indicatorType: "Url" }, /indicatorValue: ".*" .* for indicatorType Url/],
+      [{ action: "Audit", generateAlert: false }, /generateAlert: false must be true when action is Audit/],
+      [{ indicatorTitle: "x" }, /indicatorTitle is not a property of Indicators/],
+      [{ createdBy: 7 }, /createdBy: 7 is not valid/],
+      [{ Id: "x" }, /Id: "x" is not valid/],
+      [{ severity: "high" }, /severity: "high" is not in its stored \(canonical\) form/],
+    ];
+    for (const [change, message] of cases) {
+      const copy = join(dir, "replay-copy.jsonl");
+      copyFileSync(path, copy);
+      appendFileSync(
+        copy,
+        `${encodeRecord([{ op: "put", set: "Indicators", entity: { ...stored, ...change } }])}\n`,
+      );
+      await expect(startEmulator({ statePath: copy })).rejects.toThrow(message);
+    }
   });
 
   it("compacts a custom-TI-only store byte for byte as before the Indicators set existed", () => {

@@ -2,11 +2,13 @@ import { INDICATOR_FIELDS, LIST_TOP_MAX } from "../../../schema/index.js";
 import { nextLink } from "../../handlers/list.js";
 import type { ApiReply } from "../../handlers/types.js";
 import { odataError } from "../../protocol/errors.js";
-import { compileFilter } from "../../query/filter.js";
+import { compileFilter, type Predicate } from "../../query/filter.js";
+import { selectFromStore } from "../../query/indexed.js";
 import { booleanOption, integerOption, type QueryOptions } from "../../query/options.js";
 import { parseOrderBy, sortValues } from "../../query/orderby.js";
-import { selectWindow } from "../../query/window.js";
-import { indicatorJson, SET, visibleTo } from "./model.js";
+import type { Window } from "../../query/window.js";
+import type { Entity } from "../../store/store.js";
+import { indicatorJson, SET } from "./model.js";
 import type { IndicatorsRequest } from "./request.js";
 
 // $filter names the documented properties only (D4); $orderby any stored one.
@@ -23,9 +25,7 @@ export function listIndicators(request: IndicatorsRequest): ApiReply {
   const options = parseIndicatorQuery(request.query);
   const pageSize = Math.min(request.maxPageSize ?? LIST_TOP_MAX, LIST_TOP_MAX);
   const take = Math.min(pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const sees = visibleTo(request.access, request.writer.appId);
-  const source = [...request.service.store.all(SET)].filter(sees);
-  const { rest, total } = selectWindow(source, options, take);
+  const { rest, total } = select(request, options, take);
   const page = rest.slice(0, take);
   const json: Record<string, unknown> = { "@odata.context": `${request.apiBase}/$metadata#Indicators` };
   if (options.count) json["@odata.count"] = total;
@@ -36,6 +36,21 @@ export function listIndicators(request: IndicatorsRequest): ApiReply {
   const headers: Record<string, string> =
     request.maxPageSize === undefined ? {} : { "Preference-Applied": `odata.maxpagesize=${pageSize}` };
   return { status: 200, json, headers };
+}
+
+// Every caller reads the store's indexes and cached orders. One who sees only its own indicators reads them
+// through its filter and `createdBy eq <app>` together (the createdBy index narrows them), cached under its app.
+function select(request: IndicatorsRequest, options: QueryOptions, take: number): Window {
+  const { store } = request.service;
+  if (request.access.read === "all") return selectFromStore(store, SET, options, request.query, take);
+  const appId = request.writer.appId;
+  const filter = options.filter;
+  const own: Predicate = Object.assign((e: Entity) => e["createdBy"] === appId && (filter?.(e) ?? true), {
+    hints: [...(filter?.hints ?? []), { field: "createdBy", values: [appId] }],
+  });
+  const query = new URLSearchParams(request.query);
+  query.set("$filter", JSON.stringify([appId, request.query.get("$filter")]));
+  return selectFromStore(store, SET, { ...options, filter: own }, query, take);
 }
 
 function parseIndicatorQuery(query: URLSearchParams): QueryOptions {
