@@ -3,50 +3,9 @@
 // (emulator started, first token fetched). Runs alternate so that load on the machine
 // hits both alike; prints medians and the ratio (target <= 2x). Run: npm run build && npx tsx bench/startup.ts
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import * as pty from "@lydell/node-pty";
+import { median, PROMPT_TARGETS, timeToPrompt, type PromptTarget } from "./prompt-time.js";
 
 const RUNS = Number(process.env["RUNS"] ?? 10);
-const CLI = fileURLToPath(new URL("../dist/bin/ti-console.js", import.meta.url));
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-
-interface Target {
-  readonly name: string;
-  readonly file: string;
-  readonly args: readonly string[];
-  /** What the output matches when the target is at its first prompt (or, for "ready", connected). */
-  readonly prompt: RegExp;
-}
-
-function timeToPrompt(target: Target): Promise<number> {
-  const env = { ...process.env, TI_HISTORY_FILE: join(mkdtempSync(join(tmpdir(), "ti-bench-")), "history") };
-  const start = process.hrtime.bigint();
-  const child = pty.spawn(target.file, [...target.args], { cols: 100, rows: 30, env, cwd: tmpdir() });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${target.name}: no prompt after 30 s; output: ${out}`));
-    }, 30_000);
-    child.onData((data) => {
-      out += data;
-      if (!target.prompt.test(out.replace(ANSI, ""))) return;
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      clearTimeout(timer);
-      child.onExit(() => resolve(ms));
-      child.kill();
-    });
-  });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function which(command: string): string | undefined {
   try {
@@ -56,17 +15,7 @@ function which(command: string): string | undefined {
   }
 }
 
-const targets: Target[] = [
-  { name: "node (bare REPL)", file: process.execPath, args: [], prompt: /> $/ },
-  { name: "ti-console --emulator", file: process.execPath, args: [CLI, "--emulator"], prompt: /ti> $/ },
-  // The prompt shows while the session connects; "ready" is when the token's expiry line has printed.
-  {
-    name: "ti-console ready",
-    file: process.execPath,
-    args: [CLI, "--emulator"],
-    prompt: /Token expires[^\n]*\n[\s\S]*ti> $/,
-  },
-];
+const targets: PromptTarget[] = [...PROMPT_TARGETS];
 const mongosh = which("mongosh");
 if (mongosh) targets.push({ name: "mongosh --nodb", file: mongosh, args: ["--nodb"], prompt: />\s*$/ });
 

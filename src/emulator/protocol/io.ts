@@ -66,16 +66,27 @@ export function parseJsonBody(text: string, contentType: string | undefined): un
   return value;
 }
 
-/** Nesting depth of a parsed value, walked with an explicit stack (recursion would overflow on hostile input). */
+/**
+ * Nesting depth of a parsed value, walked with explicit stacks (recursion would overflow on hostile input). Only
+ * objects are pushed, in two parallel stacks: a BulkUpload body holds thousands of scalars, and a tuple per value
+ * showed in the emulator's profile.
+ */
 function depthOf(root: unknown): number {
+  if (typeof root !== "object" || root === null) return 0;
   let deepest = 0;
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (typeof value !== "object" || value === null) continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > deepest) deepest = depth;
     if (deepest > MAX_JSON_DEPTH) break;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child !== "object" || child === null) continue;
+      values.push(child);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }
