@@ -25,6 +25,7 @@ Endpoint Indicators API (/api/indicators), and their Azure AD token endpoint, in
   --client-roles <id>=<roles>  accept another client id (same secret) whose tokens carry these comma-separated
                              roles, e.g. <id>=Ti.ReadWrite.All (repeatable; <id>= for none; default Ti.ReadWrite)
   --state <file>             persist to an append-only journal (fsynced per write; survives kill -9)
+  --state-compact-bytes <n>  compact the journal while running after this many bytes appended (default 64 MiB)
   --seed <file.json|sample>  load seed data into an empty store ("sample" = built-in set from the docs)
   --latency <ms>[±<ms>]      delay every service and token response (e.g. 200±50)
   --faults <rules>           inject faults, e.g. 503:10%,429:5%,reset:1%,hang:0.5%
@@ -53,6 +54,7 @@ const FLAGS = {
   "indicator-cap": { type: "string" },
   "client-roles": { type: "string", multiple: true },
   state: { type: "string" },
+  "state-compact-bytes": { type: "string" },
   seed: { type: "string" },
   latency: { type: "string" },
   faults: { type: "string" },
@@ -97,6 +99,9 @@ export function parseCliArgs(argv: readonly string[]): EmulatorOptions | "help" 
     ...(v["indicator-cap"] !== undefined && { indicatorCap: int("--indicator-cap", v["indicator-cap"]) }),
     ...(v["client-roles"] !== undefined && { clientRoles: clientRoles(v["client-roles"]) }),
     ...(v.state !== undefined && { statePath: v.state }),
+    ...(v["state-compact-bytes"] !== undefined && {
+      stateCompactBytes: int("--state-compact-bytes", v["state-compact-bytes"]),
+    }),
     ...(v.seed !== undefined && { seed: v.seed }),
     ...(v.latency !== undefined && { latency: v.latency }),
     ...(v.faults !== undefined && { faults: v.faults }),
