@@ -110,6 +110,9 @@ describe("indicators.sync's expiry per type and device groups", () => {
       session.indicators.sync(feed, { ...options, expiryDays: { Ip: 3 } as never }),
     ).rejects.toThrow(/expiryDays\.Ip/);
     await expect(session.indicators.sync(feed, { owner: " " })).rejects.toThrow(/owner/);
+    await expect(session.indicators.sync(feed, { ...options, priority: "loudest" as never })).rejects.toThrow(
+      /priority: "loudest" must be one of severity, newest, input/,
+    );
     await session.close();
   }, 60_000);
 });

@@ -29,7 +29,8 @@ export function priorityOrder(
   if (rule === "severity") return (a, b) => rank(b) - rank(a) || newest(a, b);
   if (rule === "newest") return newest;
   if (rule === "input") return (a, b) => a.line - b.line;
-  throw invalid("priority", rule, `must be one of ${SYNC_PRIORITIES.join(", ")} or a comparator function`);
+  const must = `must be one of ${SYNC_PRIORITIES.join(", ")} or a comparator function`;
+  throw invalid("priority", rule, must, `priority: ${JSON.stringify(rule)} ${must}`);
 }
 
 /**

@@ -17,10 +17,17 @@ export function expiryDefaults(
   nowMs: number,
 ): (normal: Normalized<IndicatorItem>, owner: string) => Normalized<IndicatorItem> {
   for (const [type, days] of Object.entries(expiryDays ?? {})) {
+    const field = `expiryDays.${type}`;
+    const known = `must be an indicator type (${INDICATOR_TYPES.join(", ")})`;
     if (!(INDICATOR_TYPES as readonly string[]).includes(type))
-      throw invalid(`expiryDays.${type}`, type, `must be an indicator type (${INDICATOR_TYPES.join(", ")})`);
+      throw invalid(field, type, known, `${field}: ${JSON.stringify(type)} ${known}`);
     if (typeof days !== "number" || !(days > 0))
-      throw invalid(`expiryDays.${type}`, days, "must be a number of days above 0");
+      throw invalid(
+        field,
+        days,
+        "must be a number of days above 0",
+        `${field}: ${JSON.stringify(days)} must be a number of days above 0`,
+      );
   }
   return (normal, owner) => ({
     ...normal,

@@ -16,7 +16,7 @@ import { newMemory } from "../memory.js";
 import { signalOption } from "../sets.js";
 import type { IndicatorItem } from "../targets/indicator-rows.js";
 import { indicatorTarget, storedKey, upsertBody } from "../targets/indicators.js";
-import { keepTop } from "./priority.js";
+import { keepTop, priorityOrder } from "./priority.js";
 import { expiryDefaults, unknownGroups } from "./rows.js";
 import type { IndicatorSyncPlan, SyncOptions } from "./types.js";
 import { syncWriter } from "./writer.js";
@@ -38,9 +38,13 @@ export async function syncIndicators(
   options: SyncOptions,
 ): Promise<IndicatorSyncPlan> {
   const owner = options?.owner;
-  if (typeof owner !== "string" || owner.trim() === "")
-    throw invalid("owner", owner, 'must name the feed that owns its indicators, e.g. { owner: "MISP feed" }');
+  if (typeof owner !== "string" || owner.trim() === "") {
+    const must = 'must name the feed that owns its indicators, e.g. { owner: "MISP feed" }';
+    throw invalid("owner", owner, must, `owner: ${JSON.stringify(owner)} ${must}`);
+  }
   const limit = options.cap ?? INDICATOR_CAP;
+  // A wrong rule is refused now, not only on the day the feed outgrows the cap.
+  priorityOrder(options.priority);
   const nowMs = Date.now();
   const defaults = Object.fromEntries(Object.entries(options).filter(([k]) => !PLAN_OPTIONS.has(k)));
   const rowDefaults = { ...defaults, application: owner };
@@ -75,7 +79,6 @@ export async function syncIndicators(
     return stored ? [{ line: c.line, key: c.key, id: Number(stored.id), reason: whose }] : [];
   });
   const alone = new Set(leftAlone.map((a) => a.key));
-  const patches = new Map(plan.update.map((u) => [u.key, u.patch]));
   const rows = candidates.filter((c) => !alone.has(c.key));
   const room = limit - others.size;
   const { kept, leftOut } =
@@ -89,7 +92,7 @@ export async function syncIndicators(
   const unchanged = plan.unchanged.filter((u) => keptKeys.has(u.key));
   const upserts: IndicatorItem[] = update.map((u) => ({
     ...{ line: u.line, key: u.key, given: u.patch, outcome: "updated" as const },
-    body: upsertBody(owned.get(u.key) as Indicator, patches.get(u.key) ?? {}),
+    body: upsertBody(owned.get(u.key) as Indicator, u.patch),
   }));
   const removals = deletes.map((d): IndicatorItem => ({
     line: 0,
