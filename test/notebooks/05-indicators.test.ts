@@ -43,12 +43,6 @@ describe("notebooks/05-indicators.ipynb", () => {
     expect(text).toContain("Block, Warn, Allowed");
   });
 
-  it("syncs a feed, then plans nothing on the second sync and writes nothing", () => {
-    const text = outputText(run.notebook);
-    expect(text).toContain("First sync: 3 created, 0 updated, 0 deleted.");
-    expect(text).toContain("Second sync: 0 written, 3 unchanged.");
-  });
-
   it("saves numbered cells and a text/plain part in every rich output", () => {
     expect(savedOutputProblems(run.notebook)).toEqual([]);
   });
