@@ -129,4 +129,13 @@ export {
   type IndicatorItem,
   type IndicatorDefaults,
   type IndicatorSets,
+  syncIndicators,
+  SYNC_PRIORITIES,
+  type SyncPriority,
+  type SyncOptions,
+  type IndicatorSyncPlan,
+  type SyncPart,
+  type SyncDelete,
+  type SyncLeftAlone,
+  type UnknownDeviceGroups,
 } from "./bulk/index.js";

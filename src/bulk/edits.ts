@@ -16,6 +16,8 @@ import {
 import type { ImportOptions } from "./import/plan.js";
 import type { ImportInput } from "./input/read.js";
 import type { BulkSets } from "./sets.js";
+import { syncIndicators } from "./sync/sync.js";
+import type { IndicatorSyncPlan, SyncOptions } from "./sync/types.js";
 
 /** The bulk edits of a session's `iocs`. */
 export interface IocBulkEdits {
@@ -86,6 +88,8 @@ export interface IndicatorBulkEdits {
   deleteWhere(filter: string | Filter, options?: EditOptions): Promise<IndicatorEditPlan>;
   /** Writes the indicators (matching `options.filter`, else all) to a new portal CSV or JSON file; see exportIndicators. */
   export(path: string, options?: ExportOptions): Promise<{ path: string; count: number }>;
+  /** Plans making the indicators `options.owner` owns equal a feed (create, update, delete); see syncIndicators. */
+  sync(input: ImportInput, options: SyncOptions): Promise<IndicatorSyncPlan>;
 }
 
 /** The `/api/indicators` set with its bulk edits (`import` of a path or text plans; of an array, the api's call). */
@@ -115,6 +119,7 @@ export function withIndicatorBulkEdits(sets: IndicatorSets): BulkIndicators {
     updateWhere: (filter, patch, options) => updateIndicatorsWhere(sets, String(filter), patch, options),
     deleteWhere: (filter, options) => deleteIndicatorsWhere(sets, String(filter), options),
     export: (path, options) => exportIndicators(sets, path, options),
+    sync: (input, options) => syncIndicators(sets, input, options),
   };
   return { ...sets.indicators, ...edits };
 }

@@ -50,3 +50,13 @@ export { updateIndicatorsWhere, deleteIndicatorsWhere, type IndicatorEditPlan } 
 export { exportIndicators } from "./export-indicators.js";
 export { callMinutes, aboutMinutes, estimateText } from "./estimate.js";
 export { planRows, type PlanRow } from "./plan-rows.js";
+export { syncIndicators } from "./sync/sync.js";
+export { keepTop, priorityOrder, SYNC_PRIORITIES, type SyncPriority } from "./sync/priority.js";
+export type {
+  IndicatorSyncPlan,
+  SyncDelete,
+  SyncLeftAlone,
+  SyncOptions,
+  SyncPart,
+  UnknownDeviceGroups,
+} from "./sync/types.js";

@@ -100,7 +100,12 @@ function checkPatch(patch: Readonly<Record<string, unknown>>): void {
   if (own.length) throw new ValidationError(`The patch is not valid: ${rejection(0, own).reason}`, own);
 }
 
-function batchDeleter(sets: IndicatorSets): BatchWriter<IndicatorItem> {
+/**
+ * Deletes indicators named `id:N` through BatchDelete, 500 per call; a call that 404s (an id gone already) is
+ * redone one by one, a 404 counting as deleted: the delete step of `deleteWhere` and of a sync.
+ * @example await createItems(batchDeleter(session), run, items)
+ */
+export function batchDeleter(sets: IndicatorSets): BatchWriter<IndicatorItem> {
   const idOf = (item: IndicatorItem) => item.key.slice("id:".length);
   const createBatch = async (items: readonly IndicatorItem[], signal: AbortSignal | undefined) => {
     const done = items.map((item): CreateOutcome => ({ key: item.key, id: Number(idOf(item)) }));

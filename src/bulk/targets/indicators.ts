@@ -102,8 +102,11 @@ async function findExisting(
   return found;
 }
 
-/** A stored indicator's key, its value normalised as an input's is (the service may keep another spelling). */
-function storedKey(stored: Indicator): string {
+/**
+ * A stored indicator's key, its value normalised as an input's is (the service may keep another spelling).
+ * @example storedKey(stored) // "DomainName|bad.example|Block"
+ */
+export function storedKey(stored: Indicator): string {
   const type = stored.indicatorType as IndicatorType;
   const value = INDICATOR_TYPES.includes(type)
     ? normalizeIndicatorValue(type, stored.indicatorValue)
