@@ -26,7 +26,8 @@ Endpoint Indicators API (/api/indicators), and their Azure AD token endpoint, in
                              roles, e.g. <id>=Ti.ReadWrite.All (repeatable; <id>= for none; default Ti.ReadWrite)
   --state <file>             persist to an append-only journal (fsynced per write; survives kill -9)
   --state-compact-bytes <n>  compact the journal while running after this many bytes appended (default 64 MiB)
-  --seed <file.json|sample>  load seed data into an empty store ("sample" = built-in set from the docs)
+  --seed <file.json|name>    load seed data into an empty store: "sample" = the docs' examples,
+                             "demo" = a few hundred entities over the last three months, to investigate
   --latency <ms>[±<ms>]      delay every service and token response (e.g. 200±50)
   --faults <rules>           inject faults, e.g. 503:10%,429:5%,reset:1%,hang:0.5%
                              rule = <status>[/<retry-after-s>]|reset|hang:<percent>%[x<times>][@api|token|all]

@@ -48,7 +48,7 @@ export interface EmulatorOptions {
   headersTimeoutMs?: number;
   /** Time a client has to send its whole request, body included; default 30,000. */
   requestTimeoutMs?: number;
-  /** Seed data: a JSON file path, or `"sample"` for the built-in sample set. Loaded only into an empty store. */
+  /** Seed data: a JSON file path, `"sample"` (the docs' examples) or `"demo"` (a few hundred entities). Loaded only into an empty store. */
   seed?: string;
   /** Added delay: `"200"`, `"200±50"`, or `{ meanMs, jitterMs }`; default none. */
   latency?: string | Latency;

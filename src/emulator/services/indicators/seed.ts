@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describeViolation, validateIndicator } from "../../../schema/index.js";
 import { ODataFailure } from "../../protocol/errors.js";
+import { demoIndicators } from "../../seed/demo-indicators.js";
 import { indicatorsSample } from "../../seed/indicators-sample.js";
 import type { Service } from "../../service.js";
 import { SET } from "./model.js";
@@ -10,12 +11,13 @@ import { UpsertBatch } from "./upsert.js";
 export type IndicatorSeed = (nowMs: number) => readonly unknown[];
 
 /**
- * The indicators a `--seed` brings: the built-in sample for `"sample"`, else a seed file's `indicators` list (none
+ * The indicators a `--seed` brings: the built-in sets for `"sample"` and `"demo"`, else a seed file's `indicators` list (none
  * when it has none). Every item is checked now, so a bad file stops the start naming the item.
  * @example loadIndicatorSeed("sample", Date.now())?.(Date.now()).length // 10
  */
 export function loadIndicatorSeed(source: string, nowMs: number): IndicatorSeed | undefined {
   if (source === "sample") return indicatorsSample;
+  if (source === "demo") return demoIndicators;
   const parsed = JSON.parse(readFileSync(source, "utf8")) as Record<string, unknown> | null;
   const list = parsed?.["indicators"];
   if (list === undefined) return undefined;
