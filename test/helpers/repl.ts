@@ -103,7 +103,9 @@ export function startPty(args: string[] = ["--emulator"], env: Record<string, st
     output,
     waitFor,
     waitForPrompt: (options) => waitFor(PROMPT, options),
-    ready: (options) => waitFor(/Token expires[^\n]*\n(?:[\s\S]*\n)?ti\([^)\n]*\)> $/, options),
+    // The prompt may be drawn again on its own line (cursor to column 1, clear) after the start-up file's
+    // output: on a screen that is one prompt, in the stripped text several on one line.
+    ready: (options) => waitFor(/Token expires[^\n]*\n(?:[\s\S]*\n)?(?:ti\([^)\n]*\)> )+$/, options),
     send: async (line, options = {}) => {
       const from = output().length;
       child.write(`${line}\r`);
