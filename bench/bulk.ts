@@ -18,6 +18,7 @@ import type { Session } from "../src/api/index.js";
 import { importIocs } from "../src/bulk/index.js";
 import { connect } from "../src/connect.js";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID } from "../src/emulator/index.js";
+import { csv, demoToken, hash, newAlert } from "./fixtures.js";
 
 interface CannonResult {
   requests: { average: number };
@@ -64,23 +65,6 @@ async function startEmulatorProcess(
     if (match?.[1]) return { child, url: match[1] };
   }
   throw new Error("the emulator did not start");
-}
-
-const hash = (salt: number, i: number): string => (salt * 1e7 + i).toString(16).padStart(64, "0");
-
-function csv(count: number, salt: number): string {
-  return ["type,value", ...Array.from({ length: count }, (_, i) => `Sha256,${hash(salt, i)}`)].join("\n");
-}
-
-async function newAlert(session: Session, name: string): Promise<number> {
-  const body = {
-    Name: name,
-    Severity: "Low" as const,
-    Title: name,
-    UxDescription: name,
-    Category: "Malware",
-  };
-  return (await session.alerts.create(body)).Id;
 }
 
 const bulkPath: Path = async ({ session }, count, salt) => {
@@ -142,17 +126,6 @@ async function measure(
   return best;
 }
 
-async function token(authUrl: string): Promise<string> {
-  const form = {
-    grant_type: "client_credentials",
-    client_id: DEMO_CLIENT_ID,
-    client_secret: DEMO_CLIENT_SECRET,
-    resource: "https://graph.windows.net",
-  };
-  const response = await fetch(authUrl, { method: "POST", body: new URLSearchParams(form) });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 async function ceiling({ session, apiUrl, bearer }: Target): Promise<number> {
   const bind = `AlertDefinitions(${await newAlert(session, "ceiling")})`;
   const body = JSON.stringify({
@@ -192,7 +165,7 @@ async function withEmulator(
     clientSecret: DEMO_CLIENT_SECRET,
   });
   try {
-    await body({ session, apiUrl, bearer: await token(authUrl) });
+    await body({ session, apiUrl, bearer: await demoToken(authUrl) });
   } finally {
     await session.close();
     child.kill();

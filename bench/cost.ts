@@ -22,6 +22,7 @@ import { importIocs } from "../src/bulk/index.js";
 import { connect } from "../src/connect.js";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID } from "../src/emulator/index.js";
 import { CLI, median, PROMPT_TARGETS, timeToPrompt } from "./prompt-time.js";
+import { csv, demoToken, hash, newAlert } from "./fixtures.js";
 
 // autocannon ships no type declarations; this is the slice of its API the bench uses.
 const autocannon = createRequire(import.meta.url)("autocannon") as (
@@ -73,32 +74,6 @@ function childCpuSeconds(pid: number): number | undefined {
   }
 }
 
-const hash = (salt: number, i: number): string => (salt * 1e7 + i).toString(16).padStart(64, "0");
-const csv = (salt: number): string =>
-  ["type,value", ...Array.from({ length: COUNT }, (_, i) => `Sha256,${hash(salt, i)}`)].join("\n");
-
-async function newAlert(session: Session, name: string): Promise<number> {
-  const body = {
-    Name: name,
-    Severity: "Low" as const,
-    Title: name,
-    UxDescription: name,
-    Category: "Malware",
-  };
-  return (await session.alerts.create(body)).Id;
-}
-
-async function bearer(authUrl: string): Promise<string> {
-  const form = {
-    grant_type: "client_credentials",
-    client_id: DEMO_CLIENT_ID,
-    client_secret: DEMO_CLIENT_SECRET,
-    resource: "https://graph.windows.net",
-  };
-  const response = await fetch(authUrl, { method: "POST", body: new URLSearchParams(form) });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 /** The docs' PowerShell and Python samples: one POST after another with a fixed token. Returns ms. */
 async function sequentialLoop(emu: Emulator, token: string, alert: number, salt: number): Promise<number> {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
@@ -117,7 +92,7 @@ async function sequentialLoop(emu: Emulator, token: string, alert: number, salt:
 /** `ti-console --eval` importing a CSV file, plan + apply, into the emulator as a tenant. Returns ms. */
 function evalImport(emu: Emulator, alert: number, salt: number): Promise<number> {
   const file = join(mkdtempSync(join(tmpdir(), "ti-cost-")), "feed.csv");
-  writeFileSync(file, csv(salt));
+  writeFileSync(file, csv(COUNT, salt));
   const code = `(await (await iocs.import(${JSON.stringify(file)}, { alert: ${alert} })).apply({ confirm: true })).created`;
   const env = {
     ...process.env,
@@ -145,7 +120,7 @@ function evalImport(emu: Emulator, alert: number, salt: number): Promise<number>
 /** importIocs + apply in this process; returns CPU µs per IOC of this process plus the emulator child. */
 async function bulkCpu(session: Session, emu: Emulator, salt: number): Promise<number> {
   const alert = await newAlert(session, `cpu ${salt}`);
-  const text = csv(salt);
+  const text = csv(COUNT, salt);
   const before = process.cpuUsage();
   const emuBefore = childCpuSeconds(emu.child.pid!);
   const result = await (await importIocs(session, text, { alert })).apply({ confirm: true });
@@ -232,7 +207,7 @@ async function main(): Promise<void> {
   const creates: number[] = [];
   const cpu: number[] = [];
   try {
-    const token = await bearer(emu.authUrl);
+    const token = await demoToken(emu.authUrl);
     const alert = await newAlert(session, "cost");
     await sequentialLoop(emu, token, alert, 1); // the tenant now holds COUNT IOCs, and the JIT is warm
     await bulkCpu(session, emu, 2); // warm-up, not counted
