@@ -136,13 +136,14 @@ async function runPiped(state: ReplState): Promise<number> {
  */
 async function runInteractive(state: ReplState, startupFile: string | undefined): Promise<number> {
   state.output.write(`${bannerHead(state)}\n`);
-  const { server, refill } = createConsole(state, {
+  const { server, refill, historyLoaded } = createConsole(state, {
     input: process.stdin,
     terminal: true,
     historyFile: historyPath(process.env),
   });
   const exited = new Promise<void>((resolve) => server.on("exit", resolve));
-  state.connecting = connectSession(state).then(
+  // "Connected" (what the tests and users wait for) only once history is loaded too, so no line is lost from it.
+  state.connecting = Promise.all([connectSession(state), historyLoaded]).then(
     async () => {
       refill();
       printAbovePrompt(server, state, connectedLine(state));

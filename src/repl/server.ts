@@ -23,7 +23,10 @@ export interface ConsoleIo {
  * Returns the server and the function that fills the context (again) once the session is connected.
  * @example const { server, refill } = createConsole(state, { input: process.stdin, terminal: true })
  */
-export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLServer; refill: () => void } {
+export function createConsole(
+  state: ReplState,
+  io: ConsoleIo,
+): { server: REPLServer; refill: () => void; historyLoaded: Promise<void> } {
   const server: REPLServer = start({
     prompt: io.terminal ? promptText(state) : "",
     input: io.input,
@@ -48,6 +51,9 @@ export function createConsole(state: ReplState, io: ConsoleIo): { server: REPLSe
     if (io.terminal) server.setPrompt(promptText(state));
   };
   defineCommands(server, state, refill);
-  if (io.historyFile !== undefined) setupHistory(server, io.historyFile, () => state.secrets);
-  return { server, refill };
+  const historyLoaded =
+    io.historyFile === undefined
+      ? Promise.resolve()
+      : setupHistory(server, io.historyFile, () => state.secrets);
+  return { server, refill, historyLoaded };
 }
