@@ -32,11 +32,15 @@ export interface KernelProcess {
 export const TSLAB_BINARY = fileURLToPath(new URL("../../node_modules/.bin/tslab", import.meta.url));
 
 /**
- * Writes a connection file with fresh loopback ports and a random key, then spawns `tslab kernel` on it.
+ * Writes a connection file with fresh loopback ports (or the `ports` given) and a random key, then spawns `tslab kernel` on it.
  * @example const kernel = await spawnKernel({ cwd: "notebooks", env: process.env })
  */
-export async function spawnKernel(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<KernelProcess> {
-  const connection = await newConnection();
+export async function spawnKernel(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  ports?: readonly number[];
+}): Promise<KernelProcess> {
+  const connection = newConnection(options.ports ?? (await freePorts(5)));
   const dir = await mkdtemp(join(tmpdir(), "ti-kernel-"));
   const configPath = join(dir, "connection.json");
   await writeFile(configPath, JSON.stringify(connection), { mode: 0o600 });
@@ -67,8 +71,8 @@ export async function spawnKernel(options: { cwd: string; env: NodeJS.ProcessEnv
   return { child, connection, output: () => output, exited, kill };
 }
 
-async function newConnection(): Promise<ConnectionInfo> {
-  const [shell, iopub, stdin, control, hb] = await freePorts(5);
+function newConnection(ports: readonly number[]): ConnectionInfo {
+  const [shell, iopub, stdin, control, hb] = ports;
   return {
     transport: "tcp",
     ip: "127.0.0.1",
@@ -82,8 +86,11 @@ async function newConnection(): Promise<ConnectionInfo> {
   };
 }
 
-// Holds every listener open until all ports are known, so the five ports differ.
-async function freePorts(count: number): Promise<number[]> {
+/**
+ * Loopback ports free at the time of asking, all different: every listener is held open until all are known.
+ * @example const [shell, iopub] = await freePorts(2)
+ */
+export async function freePorts(count: number): Promise<number[]> {
   const servers = Array.from({ length: count }, () => createServer());
   const ports = await Promise.all(
     servers.map(

@@ -9,7 +9,12 @@ export interface KernelOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
+  /** The first attempt's five ports (shell, iopub, stdin, control, hb), for tests of the port retry. */
+  ports?: readonly number[];
 }
+
+/** Kernels started before one binds its ports: see {@link startKernel}. */
+const START_ATTEMPTS = 3;
 
 /** The result of one cell: `failure` (with the kernel's own text) is set when the cell did not pass. */
 export interface CellRun {
@@ -32,15 +37,25 @@ export interface Kernel {
  * @example const kernel = await startKernel({ cwd: "notebooks" }); const run = await kernel.execute("1 + 1")
  */
 export async function startKernel(options: KernelOptions = {}): Promise<Kernel> {
-  const kernel = await spawnKernel({ cwd: options.cwd ?? process.cwd(), env: options.env ?? process.env });
-  const client = new KernelClient(kernel, new KernelChannels(kernel));
-  try {
-    await client.waitUntilReady(options.startTimeoutMs ?? 60_000);
-  } catch (error) {
-    await client.shutdown();
-    throw error;
+  // The ports are free when chosen but not held until the kernel binds them, so a test starting beside it can
+  // take one first: the kernel then exits with EADDRINUSE and, as jupyter_client's restarter does, we start it
+  // again on fresh ports.
+  for (let attempt = 1; ; attempt++) {
+    const ports = attempt === 1 ? options.ports : undefined;
+    const kernel = await spawnKernel({
+      cwd: options.cwd ?? process.cwd(),
+      env: options.env ?? process.env,
+      ...(ports ? { ports } : {}),
+    });
+    const client = new KernelClient(kernel, new KernelChannels(kernel));
+    try {
+      await client.waitUntilReady(options.startTimeoutMs ?? 60_000);
+      return client;
+    } catch (error) {
+      await client.shutdown();
+      if (attempt >= START_ATTEMPTS || !kernel.output().includes("EADDRINUSE")) throw error;
+    }
   }
-  return client;
 }
 
 class KernelClient implements Kernel {
@@ -62,6 +77,9 @@ class KernelClient implements Kernel {
     while (!this.#channels.iopubSeen) {
       if (this.#kernel.child.exitCode !== null)
         throw new Error(`tslab kernel exited\n${this.#kernel.output()}`);
+      // tslab reports a port it could not bind and stays up, deaf on that channel.
+      if (this.#kernel.output().includes("EADDRINUSE"))
+        throw new Error(`tslab kernel could not bind its ports\n${this.#kernel.output()}`);
       if (Date.now() > deadline)
         throw new Error(`tslab kernel not ready in ${timeoutMs} ms\n${this.#kernel.output()}`);
       await this.#channels.send("shell", "kernel_info_request", {});

@@ -1,7 +1,9 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../helpers/kernel-output.js";
+import { freePorts } from "../helpers/kernel-process.js";
 import { startKernel } from "../helpers/kernel.js";
 import { findSecrets, outputText, runNotebook, TEST_OUTPUT_DIR, type Notebook } from "../helpers/notebook.js";
 
@@ -79,6 +81,25 @@ describe("the notebook harness", { timeout: 120_000 }, () => {
     const path = await writeNotebook("type-error.ipynb", ['const count: number = "three"']);
     const run = await runNotebook(path, options);
     expect(run.failure).toContain("is not assignable to type 'number'");
+  });
+
+  it("starts the kernel again on fresh ports when another process took one of its ports first", async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, "127.0.0.1", done));
+    const address = taken.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const kernel = await startKernel({ cwd: scratch, ports: [port, ...(await freePorts(4))] });
+      try {
+        expect((await kernel.execute("40 + 2")).outputs).toEqual([
+          { output_type: "stream", name: "stdout", text: "42\n" },
+        ]);
+      } finally {
+        await kernel.shutdown();
+      }
+    } finally {
+      taken.close();
+    }
   });
 
   it("times out a cell that never finishes and still stops the kernel", async () => {
