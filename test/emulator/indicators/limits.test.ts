@@ -25,7 +25,8 @@ async function statuses(n: number, send: () => Promise<{ status: number }>): Pro
 }
 const count = (list: number[], status: number) => list.filter((s) => s === status).length;
 
-describe("documented rate limits (--rate-limit documented)", () => {
+// 1,600 sequential requests: on a loaded two-core machine that can outlast the default timeout.
+describe("documented rate limits (--rate-limit documented)", { timeout: 120_000 }, () => {
   it("allows 100 submits in a minute, answers the 101st 429 with Retry-After, and counts per app", async () => {
     const submit = (c = call) =>
       c("POST", "/api/indicators", {
