@@ -49,3 +49,22 @@ export function canonicalEnum<T extends string>(values: readonly T[], input: unk
   const wanted = input.toLowerCase();
   return values.find((v) => v.toLowerCase() === wanted);
 }
+
+/**
+ * A severity's rank, lowest first (Informational 0 … High 3), matched without regard to case; -1 for anything
+ * else, so an unknown value sorts below every known one.
+ * @example severityRank("high") // 3
+ */
+export function severityRank(severity: unknown): number {
+  const known = canonicalEnum(SEVERITIES, severity);
+  return known === undefined ? -1 : SEVERITIES.indexOf(known);
+}
+
+/**
+ * Orders two severities by rank, lowest first (reverse the arguments for High first); not by name, which would
+ * put High before Low.
+ * @example ["High", "Low", "Medium"].sort(compareSeverity) // ["Low", "Medium", "High"]
+ */
+export function compareSeverity(a: unknown, b: unknown): number {
+  return severityRank(a) - severityRank(b);
+}

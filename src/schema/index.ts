@@ -16,6 +16,8 @@ export {
   CATEGORIES,
   IOC_TYPES,
   DETECTION_FUNCTIONS,
+  severityRank,
+  compareSeverity,
   type Severity,
   type Category,
   type IocType,

@@ -81,13 +81,13 @@ describe("query options", () => {
     }
   });
 
-  it("orders by several properties with ties broken by Id", async () => {
+  it("orders by several properties with ties broken by Id, severity by rank", async () => {
     const r = await call("GET", "/V1.0/AlertDefinitions?$orderby=Severity desc,Id desc&$top=4");
     expect(r.json.value.map((d: { Severity: string; Id: number }) => `${d.Severity}${d.Id}`)).toEqual([
+      "High7",
+      "High3",
       "Medium10",
       "Medium6",
-      "Medium2",
-      "Low9",
     ]);
   });
 

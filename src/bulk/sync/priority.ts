@@ -1,4 +1,4 @@
-import { INDICATOR_SEVERITIES } from "../../schema/index.js";
+import { severityRank } from "../../schema/index.js";
 import { invalid } from "../errors.js";
 import type { IndicatorItem } from "../targets/indicator-rows.js";
 
@@ -14,9 +14,7 @@ export const SYNC_PRIORITIES = ["severity", "newest", "input"] as const;
 
 const newest = (a: IndicatorItem, b: IndicatorItem): number => b.line - a.line;
 
-function rank(item: IndicatorItem): number {
-  return INDICATOR_SEVERITIES.indexOf(item.body["severity"] as (typeof INDICATOR_SEVERITIES)[number]);
-}
+const rank = (item: IndicatorItem): number => severityRank(item.body["severity"]);
 
 /**
  * The comparator of a priority rule, checked: an unknown name is refused naming the rule.

@@ -1,3 +1,4 @@
+import { severityRank } from "../../schema/index.js";
 import { MAX_ORDERBY_KEYS } from "../constants.js";
 import { odataError } from "../protocol/errors.js";
 import type { Entity } from "../store/store.js";
@@ -30,9 +31,19 @@ export function parseOrderBy(source: FieldSource, text: string | null): SortKey[
   });
 }
 
-/** The sort values of an entity, ending with its Id (what a skiptoken records). */
+/**
+ * The sort values of an entity, ending with its Id (what a skiptoken records). A severity sorts by its rank
+ * (Informational < Low < Medium < High), not its name. Neither service's docs say how `$orderby` orders
+ * severity; OData sorts an enum by its member values, which `$metadata` lists in rank order, so rank order is
+ * our decision for both (custom TI's `Severity`, the Indicators API's `severity`).
+ */
 export function sortValues(entity: Entity, keys: readonly SortKey[]): unknown[] {
-  return [...keys.map((k) => entity[k.name] ?? null), entity.Id];
+  return [...keys.map((k) => sortValue(entity, k.name)), entity.Id];
+}
+
+function sortValue(entity: Entity, name: string): unknown {
+  const value = entity[name] ?? null;
+  return (name === "Severity" || name === "severity") && value !== null ? severityRank(value) : value;
 }
 
 /**
