@@ -57,20 +57,23 @@ export function createTransport(options: TransportOptions): Send {
   return async (req) => {
     const { request } = undici ?? (await loadUndici());
     dispatcher ??= await made!();
-    const timeout = new AbortController();
-    const settled = new AbortController();
-    clock.sleep(timeoutMs, settled.signal).then(
-      () => timeout.abort(),
-      () => undefined, // settled first: no timeout
-    );
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
+    // One controller per exchange, aborted by the caller's signal or the timeout (AbortSignal.any costs more).
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(req.signal?.reason);
+    req.signal?.addEventListener("abort", onAbort, { once: true });
+    let timedOut = false;
+    const cancelTimer = startTimer(clock, timeoutMs, () => {
+      timedOut = true;
+      controller.abort();
+    });
     try {
       const res = await request(req.url, {
         dispatcher,
         method: req.method as Dispatcher.HttpMethod,
         headers: { ...encodeHeaders(req.body), ...req.headers },
         body: encodeBody(req.body) ?? null,
-        signal,
+        signal: controller.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
@@ -79,12 +82,26 @@ export function createTransport(options: TransportOptions): Send {
     } catch (error) {
       const context = { method: req.method, url: redactUrl(req.url) };
       if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
-      if (timeout.signal.aborted || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
+      if (timedOut || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
       throw new NetworkError(context, error);
     } finally {
-      settled.abort();
+      cancelTimer();
+      req.signal?.removeEventListener("abort", onAbort);
     }
   };
+}
+
+/** Calls `fire` after `ms` by `clock`; returns what cancels it. */
+function startTimer(clock: Clock, ms: number, fire: () => void): () => void {
+  // The real clock's timer is cleared directly: cancelling a sleep() makes an AbortError and an AbortedError,
+  // two stack traces, per request (the top frames of bench/profile.ts's creates).
+  if (clock === systemClock) {
+    const timer = setTimeout(fire, ms);
+    return () => clearTimeout(timer);
+  }
+  const settled = new AbortController();
+  clock.sleep(ms, settled.signal).then(fire, () => undefined); // rejected: cancelled before the timeout
+  return () => settled.abort();
 }
 
 function encodeBody(body: unknown): string | undefined {
