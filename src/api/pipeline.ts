@@ -57,7 +57,7 @@ export interface Pipeline {
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   const ownAgent = options.dispatcher ? undefined : createAgent({ connections: options.concurrency });
-  const dispatcher = options.dispatcher ?? ownAgent!;
+  const dispatcher = options.dispatcher ?? ownAgent!.get;
   const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs, clock: options.clock });
   const log = createRequestLog(options.clock);
   const gate = createPauseGate(options.clock);

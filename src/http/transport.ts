@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from "undici";
+import type { Agent, Dispatcher } from "undici";
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { HttpResponse, Send } from "./types.js";
@@ -6,45 +6,74 @@ import { redactUrl } from "./url.js";
 
 /** What {@link createTransport} needs, already normalised (the session's defaults are applied by `connect`). */
 export interface TransportOptions {
-  /** The undici dispatcher every request goes through, e.g. {@link createAgent} or a ProxyAgent. */
-  readonly dispatcher: Dispatcher;
+  /** The undici dispatcher every request goes through (a ProxyAgent, say), or a {@link LazyAgent}'s `get`. */
+  readonly dispatcher: Dispatcher | (() => Promise<Dispatcher>);
   /** Whole-exchange timeout per attempt, headers and body included. */
   readonly timeoutMs: number;
   /** Times each attempt (so a test's clock can make a hanging service time out). Default: {@link systemClock}. */
   readonly clock?: Clock;
 }
 
+/** An undici Agent made on first use, so that loading ti-console does not load undici (its slowest package to load, over 100 ms here). */
+export interface LazyAgent {
+  /** The agent, made (and undici loaded) by the first call. */
+  readonly get: () => Promise<Agent>;
+  /** Closes the agent if it was made. */
+  readonly close: () => Promise<void>;
+}
+
+// undici loads once, on the first request of the process; later requests find it here without awaiting.
+let undici: typeof import("undici") | undefined;
+async function loadUndici(): Promise<typeof import("undici")> {
+  return (undici ??= await import("undici"));
+}
+
 /**
- * One keep-alive undici Agent with at most `connections` connections per origin.
- * @example const agent = createAgent({ connections: 4 })
+ * One keep-alive undici Agent with at most `connections` connections per origin, made on the first request.
+ * @example const agent = createAgent({ connections: 4 }); await agent.close()
  */
-export function createAgent(options: { readonly connections: number }): Agent {
-  return new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
+export function createAgent(options: { readonly connections: number }): LazyAgent {
+  let agent: Promise<Agent> | undefined;
+  const make = async (): Promise<Agent> => {
+    const { Agent } = await loadUndici();
+    return new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
+  };
+  return {
+    get: () => (agent ??= make()),
+    close: async () => void (await (await agent)?.close()),
+  };
 }
 
 /**
  * The innermost send: one undici `request()`, the whole body read, JSON parsed. Never follows redirects (a 3xx
  * comes back as a response), so Authorization never travels to another origin.
- * @example const send = createTransport({ dispatcher: createAgent({ connections: 8 }), timeoutMs: 30_000 })
+ * @example const send = createTransport({ dispatcher: createAgent({ connections: 8 }).get, timeoutMs: 30_000 })
  */
 export function createTransport(options: TransportOptions): Send {
-  const { dispatcher, timeoutMs } = options;
+  const { timeoutMs } = options;
   const clock = options.clock ?? systemClock;
+  let dispatcher = typeof options.dispatcher === "function" ? undefined : options.dispatcher;
+  const made = typeof options.dispatcher === "function" ? options.dispatcher : undefined;
   return async (req) => {
-    const timeout = new AbortController();
-    const settled = new AbortController();
-    clock.sleep(timeoutMs, settled.signal).then(
-      () => timeout.abort(),
-      () => undefined, // settled first: no timeout
-    );
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    const { request } = undici ?? (await loadUndici());
+    dispatcher ??= await made!();
+    if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
+    // One controller per exchange, aborted by the caller's signal or the timeout (AbortSignal.any costs more).
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(req.signal?.reason);
+    req.signal?.addEventListener("abort", onAbort, { once: true });
+    let timedOut = false;
+    const cancelTimer = startTimer(clock, timeoutMs, () => {
+      timedOut = true;
+      controller.abort();
+    });
     try {
       const res = await request(req.url, {
         dispatcher,
         method: req.method as Dispatcher.HttpMethod,
         headers: { ...encodeHeaders(req.body), ...req.headers },
         body: encodeBody(req.body) ?? null,
-        signal,
+        signal: controller.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
@@ -53,12 +82,26 @@ export function createTransport(options: TransportOptions): Send {
     } catch (error) {
       const context = { method: req.method, url: redactUrl(req.url) };
       if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
-      if (timeout.signal.aborted || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
+      if (timedOut || isUndiciTimeout(error)) throw new TimeoutError(context, timeoutMs);
       throw new NetworkError(context, error);
     } finally {
-      settled.abort();
+      cancelTimer();
+      req.signal?.removeEventListener("abort", onAbort);
     }
   };
+}
+
+/** Calls `fire` after `ms` by `clock`; returns what cancels it. */
+function startTimer(clock: Clock, ms: number, fire: () => void): () => void {
+  // The real clock's timer is cleared directly: cancelling a sleep() makes an AbortError and an AbortedError,
+  // two stack traces, per request (the top frames of bench/profile.ts's creates).
+  if (clock === systemClock) {
+    const timer = setTimeout(fire, ms);
+    return () => clearTimeout(timer);
+  }
+  const settled = new AbortController();
+  clock.sleep(ms, settled.signal).then(fire, () => undefined); // rejected: cancelled before the timeout
+  return () => settled.abort();
 }
 
 function encodeBody(body: unknown): string | undefined {
