@@ -93,6 +93,16 @@ export {
   type HtmlDisplay,
 } from "./display/index.js";
 
+// Charts for notebooks (optional packages vega and vega-lite): `(await chart("bar", rows, { by: "Severity" })).display(tslab.display)`.
+export {
+  chart,
+  type Chart,
+  type ChartBundle,
+  type ChartCount,
+  type ChartKind,
+  type ChartOptions,
+} from "./chart/index.js";
+
 // Bulk edits, reached as `iocs.import(...)`, `iocs.updateWhere(...)`, ...: their plans, options and results.
 export {
   planRows,

@@ -19,13 +19,15 @@ const LAYERING: Layering = {
     bulk: { parts: [...GROUND, "api", "schema", "http", "display"], packages: ["csv-parse"] },
     // Pure formatters: they read errors and entities by shape, so types only, and no transport (no undici).
     display: { parts: [], typeParts: ["schema", "errors"], packages: ["csv-stringify"] },
+    // Charts render with the optional vega packages, label and colour as display does.
+    chart: { parts: [...GROUND, "schema", "display"], packages: ["vega", "vega-lite"] },
     // The session a user gets: the api's session with the bulk edits as typed members and the pretty-printer.
     session: { parts: [...GROUND, "api", "bulk", "display"] },
     connect: {
       parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session"],
       typePackages: ["undici"],
     },
-    index: { parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "connect"] },
+    index: { parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "chart", "connect"] },
     // The console sits on top of everything but the emulator, which it reaches through one module (below).
     repl: {
       parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session", "connect"],

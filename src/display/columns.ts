@@ -95,9 +95,9 @@ export function isNumericColumn(name: string, rows: readonly Record<string, unkn
 }
 
 /**
- * A value as short plain text for a cell: null and undefined empty, nested lists as a count, objects as
- * `key: value` pairs (never raw JSON).
- * @example cellText([1, 2]) // "[2 items]"
+ * A value as short plain text for a cell: null and undefined empty, lists of plain values joined with commas
+ * (`rbacGroupNames`), lists of objects as a count, objects and Maps as `key: value` pairs (never raw JSON).
+ * @example cellText(["group1", "group2"]) // "group1, group2"
  */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -105,7 +105,11 @@ export function cellText(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return String(value);
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? "" : "s"}]`;
+  if (Array.isArray(value))
+    return value.every(isPlainValue)
+      ? value.map(cellText).join(", ")
+      : `[${value.length} item${value.length === 1 ? "" : "s"}]`;
+  if (value instanceof Map) return cellText(Object.fromEntries(value));
   if (isRecordLike(value) && Object.getPrototypeOf(value) === Object.prototype)
     return Object.entries(value)
       .map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? cellText(v) : String(v)}`)
@@ -115,4 +119,8 @@ export function cellText(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function isPlainValue(value: unknown): boolean {
+  return value === null || ["string", "number", "boolean", "bigint"].includes(typeof value);
 }

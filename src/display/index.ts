@@ -12,3 +12,4 @@ export { pp, type DisplayBundle, type Formatted, type HtmlDisplay } from "./pp.j
 export { formatVertical } from "./vertical.js";
 export { isEntity } from "./columns.js";
 export { stripAnsi, visibleWidth } from "./text.js";
+export { SEVERITY_CSS } from "./colors.js";

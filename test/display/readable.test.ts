@@ -47,6 +47,14 @@ describe("tables read well", () => {
     expect(toHtml([{ Statuses: { 200: 13 } }])).not.toContain("{&#34;");
   });
 
+  it("shows lists of plain values joined and Maps as pairs, lists of objects as a count", () => {
+    const text = formatTable([
+      { Groups: ["group1", "group2"], Statuses: new Map([[200, 13]]), Items: [{ a: 1 }, { a: 2 }] },
+    ]);
+    expect(text.split("\n")[1]).toBe("group1, group2  200: 13   [2 items]");
+    expect(toHtml([{ Groups: ["group1", "group2"] }])).toContain(">group1, group2<");
+  });
+
   it("aligns HTML cells with markup an untrusted notebook keeps (no style attributes)", () => {
     const html = toHtml([ALERT, { ...ALERT, Id: 2, Severity: "High" }]);
     expect(html).not.toContain("style=");
