@@ -11,7 +11,8 @@ export interface ExchangeDisplayOptions {
 
 /**
  * One exchange of the request log as the docs show it: the request line on the real service's URL (the emulator's
- * beside it), the request body and the reply's JSON pretty-printed, credentials already redacted by the log.
+ * beside it), the request body and the reply's JSON pretty-printed (their emulator URLs, such as `@odata.context`,
+ * mapped too), credentials already redacted by the log.
  * Needs an entry with bodies (`connect({ onRequest })` or `session.onRequest(fn, { bodies: true })`).
  * @example tslab.display.bundle(exchangeBundle(wire.at(-1)!))
  */
@@ -25,8 +26,8 @@ export function exchangeBundle(entry: RequestLogEntry, options: ExchangeDisplayO
   const head = `${entry.method} ${url} → ${outcome} (${Math.round(entry.durationMs)} ms)`;
   const via = url === entry.url ? undefined : `sent to the emulator at ${entry.url}`;
   const parts: [string, unknown][] = [];
-  if (entry.requestBody !== undefined) parts.push(["Request body", capArrays(entry.requestBody, maxItems)]);
-  if (entry.responseBody !== undefined) parts.push(["Reply", capArrays(entry.responseBody, maxItems)]);
+  if (entry.requestBody !== undefined) parts.push(["Request body", shown(entry.requestBody, maxItems)]);
+  if (entry.responseBody !== undefined) parts.push(["Reply", shown(entry.responseBody, maxItems)]);
   if (entry.responseBody === undefined && entry.status !== undefined) parts.push(["Reply", "(no body)"]);
   const text = [head, ...(via ? [`  (${via})`] : []), ...parts.map(([t, v]) => `${t}:\n${pretty(v)}`)];
   const html = [
@@ -42,12 +43,13 @@ function pretty(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value, null, 2);
 }
 
-/** A copy with every array longer than `max` cut to `max` items and a note of how many were left out. */
-function capArrays(value: unknown, max: number): unknown {
+/** A copy with every array longer than `max` cut to `max` items (and a count of the rest), URLs mapped. */
+function shown(value: unknown, max: number): unknown {
+  if (typeof value === "string") return /^https?:\/\//.test(value) ? serviceUrl(value) : value;
   if (Array.isArray(value)) {
-    const kept = value.slice(0, max).map((item) => capArrays(item, max));
+    const kept = value.slice(0, max).map((item) => shown(item, max));
     return value.length > max ? [...kept, `… ${value.length - max} more`] : kept;
   }
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capArrays(v, max)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v, max)]));
 }

@@ -12,7 +12,8 @@ const REAL = {
 
 /**
  * The URL a request would have on the real service: an emulator URL on loopback (`http://127.0.0.1:<port>/V1.0/…`,
- * `/api/…`, `/<tenant>/oauth2/token`) mapped to the documented host, path and query kept; any other URL as is.
+ * `/api/…`, `/<tenant>/oauth2/token`) mapped to the documented host, path, query and fragment kept; any other URL
+ * as is.
  * The emulator's admin endpoints (`/_emulator/…`) have no real counterpart and stay as they are.
  * @example serviceUrl("http://127.0.0.1:4000/V1.0/AlertDefinitions") // "https://ti.securitycenter.windows.com/V1.0/AlertDefinitions"
  */
@@ -24,7 +25,7 @@ export function serviceUrl(url: string): string {
     return url;
   }
   if (!isLoopback(parsed.hostname)) return url;
-  const rest = `${parsed.pathname}${parsed.search}`;
+  const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`;
   const host = realHost(parsed.pathname);
   return host === undefined ? url : `${host}${decodeDollars(rest)}`;
 }

@@ -55,7 +55,10 @@ describe("exchangeBundle", () => {
     const reply = JSON.parse(text.slice(text.indexOf("Reply:\n") + 7)) as { value: unknown[] };
     expect(reply.value).toHaveLength(3);
     expect(reply.value[2]).toMatch(/^… \d+ more$/);
-    expect(text).toContain('"@odata.context"');
+    expect(text).toContain(
+      '"@odata.context": "https://ti.securitycenter.windows.com/V1.0/$metadata#IndicatorsOfCompromise"',
+    );
+    expect(text).not.toContain(`${emu.url}/V1.0/$metadata`);
   });
 });
 
