@@ -13,6 +13,7 @@ import {
   normalizeRetryPolicy,
   systemClock,
   type Clock,
+  type RequestListener,
   type RetryPolicy,
   type SignalSource,
 } from "./http/index.js";
@@ -95,6 +96,14 @@ export interface ConnectOptions {
   readonly readOnly?: boolean;
   /** Runs every apply of the session's bulk plans (the console's asks first). Default: the engine's own. */
   readonly applier?: Applier;
+  /**
+   * Told of every exchange on the wire from the first token request on (each attempt of a retried call is its
+   * own entry, with `attempt` and `waitedMs`), with `requestBody` and `responseBody`: the client secret in the
+   * token form and `access_token` in its reply are redacted, and headers are never given. The same log as
+   * `session.onRequest(listener, { bodies: true })`, started before `connect()` asks for the first token.
+   * @example connect({ onRequest: (e) => exchanges.push(e) })
+   */
+  readonly onRequest?: RequestListener;
 }
 
 export { ConnectedSession } from "./session.js";
@@ -115,6 +124,7 @@ export const CONNECT_DEFAULTS = {
  */
 export async function connect(options: ConnectOptions = {}): Promise<ConnectedSession> {
   const session = new ConnectedSession(normalizeConnectOptions(options), { applier: options.applier });
+  if (options.onRequest) session.onRequest(options.onRequest, { bodies: true });
   try {
     await session.authenticate(options.signal);
   } catch (error) {

@@ -103,6 +103,15 @@ export {
   type ChartOptions,
 } from "./chart/index.js";
 
+// Notebook helpers: the request log shown as the docs show exchanges, on the real service's URLs.
+export {
+  serviceUrl,
+  exchangeBundle,
+  requestTimeline,
+  type ExchangeDisplayOptions,
+  type TimelineRow,
+} from "./notebook/index.js";
+
 // Bulk edits, reached as `iocs.import(...)`, `iocs.updateWhere(...)`, ...: their plans, options and results.
 export {
   planRows,

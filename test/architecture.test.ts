@@ -27,7 +27,11 @@ const LAYERING: Layering = {
       parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session"],
       typePackages: ["undici"],
     },
-    index: { parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "chart", "connect"] },
+    // Notebook helpers: pure functions from the request log's entries to rows and display bundles.
+    notebook: { parts: ["schema", "display"], typeParts: ["http"] },
+    index: {
+      parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "chart", "connect", "notebook"],
+    },
     // The console sits on top of everything but the emulator, which it reaches through one module (below).
     repl: {
       parts: [...GROUND, "schema", "http", "auth", "api", "bulk", "display", "session", "connect"],

@@ -36,6 +36,8 @@ export interface PipelineOptions {
   readonly budget?: BudgetRule | undefined;
   /** Refuse every write before it is sent (see ConnectOptions.readOnly). */
   readonly readOnly: boolean;
+  /** Removes the client secret from the request log's bodies (it is in the token request's form). */
+  readonly scrub?: (text: string) => string;
 }
 
 /** The two sends of a session (API calls with a token, token requests without), sharing one transport and log. */
@@ -59,7 +61,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const ownAgent = options.dispatcher ? undefined : createAgent({ connections: options.concurrency });
   const dispatcher = options.dispatcher ?? ownAgent!.get;
   const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs, clock: options.clock });
-  const log = createRequestLog(options.clock);
+  const log = createRequestLog({ clock: options.clock, ...(options.scrub ? { scrub: options.scrub } : {}) });
   const gate = createPauseGate(options.clock);
   const retry = withRetry({ policy: options.retry, clock: options.clock, onRetry: log.retried });
   let closed = false;
@@ -75,6 +77,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     open,
     // read-only: refuses any write before it is sent (never retried, never queued)
     ...(options.readOnly ? [withReadOnly()] : []),
+    // log (call): numbers the attempts below, so each logged exchange says its attempt and the wait before it
+    log.call,
     // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed); each attempt
     // queues again, and a 401 replay happens below, inside the attempt
     retry,
@@ -92,7 +96,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   return {
     api: (tokens) => composeSend(api(tokens), transport),
     // The token endpoint: the same steps minus the signal, the limit, the throttle and of course the token.
-    token: composeSend([open, retry, log.wrapper], transport),
+    token: composeSend([open, log.call, retry, log.wrapper], transport),
     log,
     pausedMs: () => gate.pausedMs(),
     close: async () => {

@@ -91,6 +91,7 @@ export class Session {
     this.#pipeline = createPipeline({
       ...settings,
       budget: budgeted ? indicatorBudgetRule(settings.rateBudgetScale) : undefined,
+      scrub: (text) => settings.clientSecret.scrub(text, settings.clientId),
     });
     const fetchToken = createTokenRequester({
       ...settings,
@@ -128,21 +129,25 @@ export class Session {
   }
 
   /**
-   * Calls `listener` after every exchange on the wire (method, url, status, durationMs; never headers).
-   * Returns the function that stops it.
-   * With `{ retries: true }` the listener is also told of each retry before its wait (`kind: "retry"`, the
-   * attempt, why and how long), as the console's spinner shows it.
-   * @example session.onRequest((e) => console.log(e.method, e.url, e.status, e.durationMs))
+   * Calls `listener` after every exchange on the wire, token requests and each retry's attempt included (method,
+   * url, status, startedAtMs, durationMs, attempt, waitedMs; never headers). Returns the function that stops it.
+   * With `{ bodies: true }` each entry also carries `requestBody` and `responseBody`, with the client secret and
+   * tokens redacted. With `{ retries: true }` the listener is also told of each retry before its wait
+   * (`kind: "retry"`, the attempt, why and how long), as the console's spinner shows it.
+   * @example session.onRequest((e) => console.log(e.method, e.url, e.status, e.responseBody), { bodies: true })
    */
-  onRequest(listener: RequestListener): () => void;
-  onRequest(listener: RetryAwareListener, options: { readonly retries: true }): () => void;
+  onRequest(listener: RequestListener, options?: { readonly bodies?: boolean }): () => void;
+  onRequest(
+    listener: RetryAwareListener,
+    options: { readonly retries: true; readonly bodies?: boolean },
+  ): () => void;
   onRequest(
     listener: RequestListener | RetryAwareListener,
-    options?: { readonly retries: true },
+    options: { readonly retries?: boolean; readonly bodies?: boolean } = {},
   ): () => void {
-    return options
-      ? this.#pipeline.log.subscribe(listener as RetryAwareListener, options)
-      : this.#pipeline.log.subscribe(listener as RequestListener);
+    return options.retries
+      ? this.#pipeline.log.subscribe(listener as RetryAwareListener, { ...options, retries: true })
+      : this.#pipeline.log.subscribe(listener as RequestListener, options);
   }
 
   /**

@@ -22,6 +22,8 @@ export {
   type RequestLog,
   type RetryLogEntry,
   type RetryAwareListener,
+  type RequestLogOptions,
+  type SubscribeOptions,
 } from "./log.js";
 export { buildQuery, type ODataQuery } from "./odata-query.js";
 export { makePage, PagedList, type Page, type ToArrayOptions } from "./paging.js";

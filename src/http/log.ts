@@ -1,18 +1,30 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isTiError } from "../errors/index.js";
 import { systemClock, type Clock } from "./clock.js";
+import { loggedRequestBody, loggedResponseBody, type Scrub } from "./log-bodies.js";
 import type { RetryNotice } from "./retry.js";
-import type { SendWrapper } from "./types.js";
+import type { HttpRequest, SendWrapper } from "./types.js";
 import { redactUrl } from "./url.js";
 
-/** One exchange on the wire, as request listeners see it. Never carries headers or bodies. */
+/** One exchange on the wire (one attempt of a call), as request listeners see it. Never carries headers. */
 export interface RequestLogEntry {
   readonly method: string;
   readonly url: string;
   /** Undefined when no response came (network error, timeout, abort). */
   readonly status: number | undefined;
+  /** When the exchange started, in epoch milliseconds by the session's clock. */
+  readonly startedAtMs: number;
   readonly durationMs: number;
+  /** The attempt of its call: 1, then 2 for the first retry (a 401's replay keeps its attempt's number). */
+  readonly attempt: number;
+  /** The retry policy's wait before this attempt: 0 for the first. */
+  readonly waitedMs: number;
   /** The error kind (`network`, `timeout`, `aborted`) when no response came. */
   readonly error?: string;
+  /** For listeners that asked for bodies: what was sent, credentials redacted (a form as an object of fields). */
+  readonly requestBody?: unknown;
+  /** For listeners that asked for bodies: the reply's JSON (or text), credentials (`access_token`) redacted. */
+  readonly responseBody?: unknown;
 }
 
 /** Receives one {@link RequestLogEntry} per exchange. */
@@ -26,57 +38,125 @@ export interface RetryLogEntry extends RetryNotice {
 /** Receives exchanges and, before each retry's wait, a {@link RetryLogEntry}. */
 export type RetryAwareListener = (entry: RequestLogEntry | RetryLogEntry) => void;
 
-/** A request log: the wrapper that feeds it, what the retry wrapper tells it, and how to listen. */
+/** What a listener asks for beyond the exchanges' facts. */
+export interface SubscribeOptions {
+  /** Also the retries, before their waits. */
+  readonly retries?: boolean;
+  /** Also `requestBody` and `responseBody`, redacted. */
+  readonly bodies?: boolean;
+}
+
+/** Options of {@link createRequestLog}. */
+export interface RequestLogOptions {
+  /** Times the exchanges. Default: {@link systemClock}. */
+  readonly clock?: Clock;
+  /** Removes a secret the log knows of (the session's client secret) from logged bodies. Default: none. */
+  readonly scrub?: Scrub;
+}
+
+/** A request log: the wrappers that feed it, what the retry wrapper tells it, and how to listen. */
 export interface RequestLog {
+  /** Innermost: sees each exchange on the wire. */
   readonly wrapper: SendWrapper;
+  /** Just outside the retry wrapper: numbers the attempts of one call. */
+  readonly call: SendWrapper;
   /** The retry wrapper's `onRetry`. */
   readonly retried: (notice: RetryNotice) => void;
   /** Adds a listener of exchanges (and retries with `{ retries: true }`); returns the function that removes it. */
-  subscribe(listener: RequestListener): () => void;
-  subscribe(listener: RetryAwareListener, options: { readonly retries: true }): () => void;
+  subscribe(listener: RequestListener, options?: { readonly bodies?: boolean }): () => void;
+  subscribe(listener: RetryAwareListener, options: SubscribeOptions & { readonly retries: true }): () => void;
+}
+
+interface Listener {
+  readonly listener: RetryAwareListener;
+  readonly options: SubscribeOptions;
+}
+
+/** The attempt under way in one call (set by `call`, moved on by `retried`). */
+interface CallState {
+  attempt: number;
+  waitedMs: number;
 }
 
 /**
- * A log of every exchange on the wire (retries and replays included), for "what happened" in notebooks.
- * A throwing listener is ignored, so observing never breaks a call.
- * @example const log = createRequestLog(); log.subscribe((e) => entries.push(e))
+ * A log of every exchange on the wire (retries, replays and token requests included), for "what happened" in
+ * notebooks and `.verbose`. A throwing listener is ignored, so observing never breaks a call.
+ * @example const log = createRequestLog(); log.subscribe((e) => entries.push(e), { bodies: true })
  */
-export function createRequestLog(clock: Clock = systemClock): RequestLog {
-  // Both sets hold retry-aware listeners: plain ones are only ever given exchanges.
-  const listeners = new Set<RetryAwareListener>();
-  const retryListeners = new Set<RetryAwareListener>();
-  const emit = (entry: RequestLogEntry): void => {
-    notify([...listeners, ...retryListeners], entry);
+export function createRequestLog(options: RequestLogOptions | Clock = {}): RequestLog {
+  const { clock = systemClock, scrub = (text: string) => text } =
+    "now" in options ? { clock: options } : options;
+  const listeners = new Set<Listener>();
+  const calls = new AsyncLocalStorage<CallState>();
+  const emit = (entry: RequestLogEntry, request: HttpRequest, data: unknown): void => {
+    const all = [...listeners];
+    if (all.length === 0) return;
+    // Bodies are copied (and redacted) only when someone asked for them: a page may hold thousands of entities.
+    const withBodies = all.some((l) => l.options.bodies)
+      ? { ...entry, ...bodies(request, data, scrub) }
+      : entry;
+    notify(all, (l) => (l.options.bodies ? withBodies : entry));
   };
   const wrapper: SendWrapper = (next) => async (request) => {
     const started = clock.now();
-    const base = { method: request.method, url: redactUrl(request.url) };
+    const call = calls.getStore();
+    const base = {
+      method: request.method,
+      url: redactUrl(request.url),
+      startedAtMs: started,
+      attempt: call?.attempt ?? 1,
+      waitedMs: call?.waitedMs ?? 0,
+    };
     try {
       const response = await next(request);
-      emit({ ...base, status: response.status, durationMs: clock.now() - started });
+      emit({ ...base, status: response.status, durationMs: clock.now() - started }, request, response.data);
       return response;
     } catch (error) {
       const kind = isTiError(error) ? error.kind : "error";
-      emit({ ...base, status: undefined, durationMs: clock.now() - started, error: kind });
+      emit(
+        { ...base, status: undefined, durationMs: clock.now() - started, error: kind },
+        request,
+        undefined,
+      );
       throw error;
     }
   };
   return {
     wrapper,
-    retried: (notice) => notify([...retryListeners], { kind: "retry", ...notice }),
-    subscribe(listener: RequestListener | RetryAwareListener, options?: { readonly retries: true }) {
-      const set = options?.retries ? retryListeners : listeners;
-      const added = listener as RetryAwareListener;
-      set.add(added);
-      return () => void set.delete(added);
+    call: (next) => (request) => calls.run({ attempt: 1, waitedMs: 0 }, () => next(request)),
+    retried: (notice) => {
+      const call = calls.getStore();
+      if (call) Object.assign(call, { attempt: notice.attempt, waitedMs: notice.delayMs });
+      const entry: RetryLogEntry = { kind: "retry", ...notice };
+      notify(
+        [...listeners].filter((l) => l.options.retries),
+        () => entry,
+      );
+    },
+    subscribe(listener: RequestListener | RetryAwareListener, options: SubscribeOptions = {}) {
+      const added: Listener = { listener: listener as RetryAwareListener, options };
+      listeners.add(added);
+      return () => void listeners.delete(added);
     },
   };
 }
 
-function notify<T>(listeners: readonly ((entry: T) => void)[], entry: T): void {
-  for (const listener of listeners) {
+function bodies(request: HttpRequest, data: unknown, scrub: Scrub) {
+  const contentType = Object.entries(request.headers ?? {}).find(([name]) =>
+    /^content-type$/i.test(name),
+  )?.[1];
+  const requestBody = loggedRequestBody(request.body, contentType, scrub);
+  const responseBody = loggedResponseBody(data, scrub);
+  return {
+    ...(requestBody === undefined ? {} : { requestBody }),
+    ...(responseBody === undefined ? {} : { responseBody }),
+  };
+}
+
+function notify<T>(listeners: readonly Listener[], entryFor: (l: Listener) => T): void {
+  for (const l of listeners) {
     try {
-      listener(entry);
+      l.listener(entryFor(l) as RequestLogEntry);
     } catch {
       // A listener's bug must not fail the request it observes.
     }
