@@ -157,4 +157,12 @@ export {
   type SyncDelete,
   type SyncLeftAlone,
   type UnknownDeviceGroups,
+  migrate,
+  type MigrateOptions,
+  type MigrationCheck,
+  type MigrationPair,
+  type MigrationPart,
+  type MigrationPlan,
+  type MigrationSource,
+  type NotMigrated,
 } from "./bulk/index.js";

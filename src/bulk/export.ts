@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Filter } from "../http/index.js";
-import type { IndicatorOfCompromise } from "../schema/index.js";
+import type { AlertDefinition, IndicatorOfCompromise } from "../schema/index.js";
 import { invalid } from "./errors.js";
+import { DEFINITION_COLUMNS } from "./targets/ioc-columns.js";
 import { csvRows } from "./report.js";
 import { signalOption, type BulkSets } from "./sets.js";
 
@@ -14,15 +15,24 @@ export interface ExportOptions {
   readonly format?: "csv" | "json";
   /** Replace the file if it exists. Default: false (an existing file is an error and is left as it was). */
   readonly overwrite?: boolean;
+  /**
+   * `iocs.export` only: also write each IOC's alert definition (AlertName, AlertSeverity, AlertTitle,
+   * AlertUxDescription, AlertRecommendedAction, AlertCategory, AlertEnabled, AlertInternalDescription), so that
+   * `migrate(path, ...)` can carry the pairs to the Indicators API; `iocs.import` ignores those columns.
+   * Default: false (the IOCs alone).
+   */
+  readonly definitions?: boolean;
   readonly signal?: AbortSignal;
 }
 
 const COLUMNS = ["Type", "Value", "DetectionFunction", "Enabled", "ExpiresAt", "AlertDefinition"] as const;
+const WITH_DEFINITIONS = [...COLUMNS, ...Object.keys(DEFINITION_COLUMNS)];
 
 /**
  * Writes every IOC matching `options.filter` (all when not given) to a new CSV or JSON file that `importIocs`
- * reads back as the same IOCs (the AlertDefinition column holds each one's alert definition Id). An existing file
- * is refused unless `overwrite: true`. Resolves to the path and count.
+ * reads back as the same IOCs (the AlertDefinition column holds each one's alert definition Id); with
+ * `definitions: true` each row also carries its definition's fields, for `migrate`. An existing file is refused
+ * unless `overwrite: true`. Resolves to the path and count.
  * @example await exportIocs(session, "sha1.csv", { filter: "Type eq 'Sha1'" }) // { path: "sha1.csv", count: 120 }
  */
 export async function exportIocs(
@@ -31,12 +41,13 @@ export async function exportIocs(
   options: ExportOptions = {},
 ): Promise<{ path: string; count: number }> {
   const filter = exportFilter(path, options, "iocs");
-  const rows: Record<(typeof COLUMNS)[number], unknown>[] = [];
+  const rows: Record<string, unknown>[] = [];
   const query = { ...(filter ? { filter } : {}), pageSize: 1000, ...signalOption(options.signal) };
-  for await (const ioc of sets.iocs.list(query)) rows.push(exportRow(ioc));
+  const definitions = options.definitions === true ? await definitionsOf(sets, options.signal) : undefined;
+  for await (const ioc of sets.iocs.list(query)) rows.push(exportRow(ioc, definitions));
   const text = isJson(path, options)
     ? `${JSON.stringify({ iocs: rows }, null, 2)}\n`
-    : csvRows(COLUMNS, rows);
+    : csvRows(definitions ? WITH_DEFINITIONS : COLUMNS, rows);
   await writeNewFile(path, text, options);
   return { path, count: rows.length };
 }
@@ -77,7 +88,25 @@ export function exportFilter(path: string, options: ExportOptions, set: string):
   return options.filter === undefined ? "" : String(options.filter).trim();
 }
 
-function exportRow(ioc: IndicatorOfCompromise): Record<(typeof COLUMNS)[number], unknown> {
+async function definitionsOf(
+  sets: BulkSets,
+  signal: AbortSignal | undefined,
+): Promise<Map<number, AlertDefinition>> {
+  const all = await sets.alerts.list({ pageSize: 1000, ...signalOption(signal) }).toArray();
+  return new Map(all.map((definition) => [definition.Id, definition]));
+}
+
+function exportRow(
+  ioc: IndicatorOfCompromise,
+  definitions: ReadonlyMap<number, AlertDefinition> | undefined,
+): Record<string, unknown> {
   const { Type, Value, DetectionFunction, Enabled, ExpiresAt, AlertDefinitionId } = ioc;
-  return { Type, Value, DetectionFunction, Enabled, ExpiresAt, AlertDefinition: AlertDefinitionId };
+  const row = { Type, Value, DetectionFunction, Enabled, ExpiresAt, AlertDefinition: AlertDefinitionId };
+  const definition = definitions?.get(AlertDefinitionId);
+  if (!definition) return row;
+  const fields = Object.entries(DEFINITION_COLUMNS).map(([column, field]) => [
+    column,
+    definition[field as keyof AlertDefinition],
+  ]);
+  return { ...row, ...Object.fromEntries(fields) };
 }

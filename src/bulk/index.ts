@@ -60,3 +60,13 @@ export type {
   SyncPart,
   UnknownDeviceGroups,
 } from "./sync/types.js";
+export { migrate } from "./migrate/migrate.js";
+export type {
+  MigrateOptions,
+  MigrationCheck,
+  MigrationPair,
+  MigrationPart,
+  MigrationPlan,
+  MigrationSource,
+  NotMigrated,
+} from "./migrate/types.js";

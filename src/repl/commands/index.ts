@@ -7,6 +7,7 @@ import { methodHelp } from "../method-help.js";
 import { commandAction, say } from "./run.js";
 import { verbose } from "./verbose.js";
 import { newIndicator } from "./indicator-wizard.js";
+import { migrateWizard } from "./migrate-wizard.js";
 import { syncWizard } from "./sync-wizard.js";
 import { walkthrough } from "./walkthrough.js";
 import { walkthroughIndicators } from "./walkthrough-indicators.js";
@@ -33,6 +34,9 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
   define("new-indicator", "Submit an indicator with a wizard", () => newIndicator(server, state));
   define("sync", "Sync a feed into the indicators it owns, with a dry run first", () =>
     syncWizard(server, state),
+  );
+  define("migrate", "Carry custom TI into the Indicators API, with a dry run first", () =>
+    migrateWizard(server, state),
   );
   define("login", "Enter credentials (masked) and reconnect", () => login(server, state, onSession));
   define("whoami", "Mode, API URL, client id, tenant", () => whoami(state));
