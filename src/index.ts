@@ -6,7 +6,15 @@
 export { connect, type ConnectOptions, type ConnectedSession } from "./connect.js";
 export type { Session, SessionConfig, SessionToken, WarningListener } from "./api/index.js";
 export type { TokenInfo } from "./auth/index.js";
-export type { Clock, RetryPolicy, SignalSource, RequestListener, RequestLogEntry } from "./http/index.js";
+export type {
+  BudgetCall,
+  CallLedger,
+  Clock,
+  RetryPolicy,
+  SignalSource,
+  RequestListener,
+  RequestLogEntry,
+} from "./http/index.js";
 
 // The entity sets, their calls and lists.
 export type {

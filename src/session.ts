@@ -43,6 +43,7 @@ export class ConnectedSession extends Session {
     this.indicators = withIndicatorBulkEdits({
       indicators: this.indicators,
       waitedMs: () => this.waitedMs(),
+      rateBudget: () => this.rateBudget(),
       ...(applier ? { applier } : {}),
     });
   }

@@ -4,16 +4,17 @@ import { ConfigurationError } from "../errors/index.js";
 import {
   composeSend,
   createAgent,
+  createRateBudget,
   createPauseGate,
   createRequestLog,
   createTransport,
   withConcurrencyLimit,
   withDefaultSignal,
   withOriginPause,
-  withRateBudget,
   withReadOnly,
   withRetry,
   type BudgetRule,
+  type CallLedger,
   type Clock,
   type RequestLog,
   type RetryPolicy,
@@ -47,6 +48,8 @@ export interface Pipeline {
   /** Sends to the token endpoint: retried and logged, never limited (an API call holding a slot may be waiting for the token). */
   readonly token: Send;
   readonly log: RequestLog;
+  /** The rate budget's calls (to journal them and load an earlier process's); undefined without a budget. */
+  readonly budget: CallLedger | undefined;
   /** How long requests have been held back by 429 answers so far, in milliseconds. */
   pausedMs(): number;
   /** Closes the connection pool if the session created it. */
@@ -63,6 +66,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const transport = createTransport({ dispatcher, timeoutMs: options.timeoutMs, clock: options.clock });
   const log = createRequestLog({ clock: options.clock, ...(options.scrub ? { scrub: options.scrub } : {}) });
   const gate = createPauseGate(options.clock);
+  const budget = options.budget
+    ? createRateBudget({ rule: options.budget, clock: options.clock })
+    : undefined;
   const retry = withRetry({ policy: options.retry, clock: options.clock, onRetry: log.retried });
   let closed = false;
   // After close() every call fails at once with a clear message instead of an undici "client closed".
@@ -87,7 +93,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     // throttle: after a 429 every request of the origin waits here (by the clock), holding no token either
     withOriginPause({ gate, maxPauseMs: options.retry.retryAfterCeilingMs }),
     // budget: waits until the documented rate limits have room, so a long run meets no 429 (counted on the wire)
-    ...(options.budget ? [withRateBudget({ rule: options.budget, clock: options.clock })] : []),
+    ...(budget ? [budget.wrapper] : []),
     // auth: reads the token right before the wire, so it is fresh when sent; on 401 one refresh and one replay
     withBearerAuth(tokens),
     // log: every exchange on the wire, replays included, reported to request listeners
@@ -98,6 +104,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     // The token endpoint: the same steps minus the signal, the limit, the throttle and of course the token.
     token: composeSend([open, log.call, retry, log.wrapper], transport),
     log,
+    budget,
     pausedMs: () => gate.pausedMs(),
     close: async () => {
       if (closed) return;

@@ -9,7 +9,14 @@ import {
   type TokenCyclerSettings,
   type TokenInfo,
 } from "../auth/index.js";
-import type { Clock, RequestListener, RetryAwareListener, RetryPolicy, SignalSource } from "../http/index.js";
+import type {
+  CallLedger,
+  Clock,
+  RequestListener,
+  RetryAwareListener,
+  RetryPolicy,
+  SignalSource,
+} from "../http/index.js";
 import { createAlerts, type Alerts } from "./alerts.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";
@@ -157,6 +164,15 @@ export class Session {
    */
   waitedMs(): number {
     return this.#pipeline.pausedMs();
+  }
+
+  /**
+   * The calls the session's rate budget counted (the Indicators API's documented limits), so that a journal can
+   * record them and a resumed run load them; undefined when the session has no budget. Bulk edits do both.
+   * @example session.rateBudget()?.onCall((call) => console.log(call.key, call.at))
+   */
+  rateBudget(): CallLedger | undefined {
+    return this.#pipeline.budget;
   }
 
   /** Stops token refreshes and closes the connection pool (if the session made it). */

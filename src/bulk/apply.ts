@@ -2,7 +2,13 @@ import { dryRunError } from "./errors.js";
 import type { Outcome } from "./journal.js";
 import type { RunItem, RunMemory } from "./memory.js";
 import { createItems } from "./create.js";
-import { normalizeApplyOptions, type AnyPlan, type ApplyOptions, type Remaining } from "./options.js";
+import {
+  normalizeApplyOptions,
+  type AnyPlan,
+  type ApplyOptions,
+  type ApplySettings,
+  type Remaining,
+} from "./options.js";
 import { runPool } from "./pool.js";
 import type { BulkOperation, BulkResult } from "./result.js";
 import { writeItem } from "./retry.js";
@@ -43,7 +49,7 @@ export interface ApplyContext {
   readonly what: string;
   readonly memory: RunMemory;
   /** The sets the plan was made on: their 429 clock and their applier (the console's). */
-  readonly sets: Pick<BulkSets, "waitedMs" | "applier">;
+  readonly sets: Pick<BulkSets, "waitedMs" | "applier" | "rateBudget">;
 }
 
 /** A plan's `apply`: `confirm: true` always resolves to a result; a `confirm` callback may say no (undefined). */
@@ -93,7 +99,22 @@ async function applyNow<C extends CreateItem>(
   const items = work.creates?.items ?? [];
   const begin = { fingerprint: work.fingerprint, total: items.length + work.writes.length };
   const waitedMs = (): number => context.sets.waitedMs?.() ?? 0;
-  const run = await Run.start(work.operation, settings, context.memory, begin, waitedMs);
+  const ledger = context.sets.rateBudget?.();
+  const run = await Run.start(work.operation, settings, context.memory, begin, { waitedMs, ledger });
+  try {
+    return await applyRun(work, run, settings);
+  } catch (error) {
+    await run.abandon();
+    throw error;
+  }
+}
+
+async function applyRun<C extends CreateItem>(
+  work: Work<C>,
+  run: Run,
+  settings: ApplySettings,
+): Promise<BulkResult> {
+  const items = work.creates?.items ?? [];
   const unchanged = await settlePresent(run, work.present);
   const creates = work.creates ? await pendingCreates(work.creates.target, run, items) : [];
   const writes = work.writes.filter((w) => !resumedItem(run, w.key));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { open, readFile, type FileHandle } from "node:fs/promises";
+import type { BudgetCall } from "../http/index.js";
 import { invalid } from "./errors.js";
 
 /** How one item ended, as the journal records it. */
@@ -9,14 +10,18 @@ export type Outcome = "created" | "updated" | "deleted" | "disabled";
 export type JournalEntry =
   | { kind: "begin"; operation: string; fingerprint: string; at: string; total: number }
   | { kind: "sent"; keys: string[] }
+  /** A call the session's rate budget counted: its budget key (origin and endpoint) and when it left (epoch ms). */
+  | { kind: "call"; key: string; at: number }
   | { kind: "done"; items: { key: string; outcome: Outcome; id?: number | undefined }[] }
   | { kind: "failed"; items: { key: string; error: string }[] }
   | { kind: "end"; at: string; summary: Record<string, unknown> };
 
-/** What earlier runs recorded: items finished, and items sent whose answer never came. */
+/** What earlier runs recorded: items finished, items sent whose answer never came, and the calls they made. */
 export interface JournalState {
   readonly done: Map<string, { outcome: Outcome; id?: number | undefined }>;
   readonly unacknowledged: Set<string>;
+  /** Every rate-limited call the runs made, oldest first: a resumed run's budget counts the recent ones. */
+  readonly calls: BudgetCall[];
 }
 
 /**
@@ -28,6 +33,7 @@ export class Journal {
   #queue: string[] = [];
   #waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   #flushing: Promise<void> | undefined;
+  #closed = false;
 
   private constructor(handle: FileHandle) {
     this.#handle = handle;
@@ -59,9 +65,11 @@ export class Journal {
     return written;
   }
 
-  /** Waits for queued entries, then closes the file. */
+  /** Waits for queued entries, then closes the file (once: closing again does nothing). */
   async close(): Promise<void> {
     while (this.#flushing) await this.#flushing;
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#handle.close();
   }
 
@@ -115,7 +123,7 @@ function readState(
   path: string,
   begin: { operation: string; fingerprint: string },
 ): JournalState {
-  const state: JournalState = { done: new Map(), unacknowledged: new Set() };
+  const state: JournalState = { done: new Map(), unacknowledged: new Set(), calls: [] };
   for (const entry of entries) {
     if (entry.kind === "begin") {
       if (entry.operation !== begin.operation || entry.fingerprint !== begin.fingerprint) {
@@ -123,6 +131,7 @@ function readState(
         throw invalid("journal", path, rule, `Journal ${path} ${rule}`);
       }
     } else if (entry.kind === "sent") for (const key of entry.keys) state.unacknowledged.add(key);
+    else if (entry.kind === "call") state.calls.push({ key: entry.key, at: entry.at });
     else if (entry.kind === "done") {
       for (const { key, outcome, id } of entry.items) {
         state.done.set(key, { outcome, id });

@@ -1,3 +1,4 @@
+import type { CallLedger } from "../http/index.js";
 import { failureOf } from "./errors.js";
 import { Journal, type Outcome } from "./journal.js";
 import type { RunItem, RunMemory } from "./memory.js";
@@ -25,6 +26,7 @@ export class Run {
   readonly #progress: ProgressReporter;
   readonly #started: number;
   #ownWaitMs = 0;
+  #stopRecording: () => void = () => undefined;
 
   private constructor(
     readonly operation: BulkOperation,
@@ -37,14 +39,19 @@ export class Run {
     this.#started = settings.clock.now();
   }
 
-  /** Opens the journal (if any) and merges what it recorded into `memory`. */
+  /**
+   * Opens the journal (if any) and merges what it recorded into `memory`. With a rate budget, the calls earlier
+   * runs recorded are loaded into it before this run makes any, and this run's calls are journalled as they leave:
+   * a run resumed right after `kill -9` stays within the limits counting the killed run's calls.
+   */
   static async start(
     operation: BulkOperation,
     settings: ApplySettings,
     memory: RunMemory,
     begin: { fingerprint: string; total: number },
-    waitedMs: () => number = () => 0,
+    session: { readonly waitedMs?: () => number; readonly ledger?: CallLedger | undefined } = {},
   ): Promise<Run> {
+    const { waitedMs = () => 0, ledger } = session;
     let journal: Journal | undefined;
     if (settings.journal) {
       const opened = await Journal.open(settings.journal, { operation, ...begin });
@@ -52,9 +59,14 @@ export class Run {
       for (const [key, value] of opened.state.done) memory.done.set(key, value);
       for (const key of opened.state.unacknowledged)
         if (!memory.done.has(key)) memory.unacknowledged.add(key);
+      ledger?.load(opened.state.calls);
     }
     const base = waitedMs();
-    return new Run(operation, settings, memory, journal, () => waitedMs() - base);
+    const run = new Run(operation, settings, memory, journal, () => waitedMs() - base);
+    // Each call is on disk before it leaves (the budget awaits the append), so a killed run leaves every call it made.
+    if (journal && ledger)
+      run.#stopRecording = ledger.onCall((call) => journal.append({ kind: "call", ...call }));
+    return run;
   }
 
   /** True once the signal aborted or the run was stopped (quota): start nothing new. */
@@ -127,6 +139,7 @@ export class Run {
     duplicates?: number;
     unchanged?: number;
   }): Promise<BulkResult> {
+    this.#stopRecording();
     const t = this.tally;
     t.unchanged += extra.unchanged ?? 0;
     t.skipped = Math.max(0, this.total - this.#done() - t.failed);
@@ -140,6 +153,12 @@ export class Run {
     this.#progress.report(() => this.#counts(waitingMs), true);
     if (!this.settings.report) return result;
     return { ...result, reportPath: await writeErrorReport(result, this.settings.report) };
+  }
+
+  /** Ends a run that failed before `finish`: stops journalling calls and closes the journal. */
+  async abandon(): Promise<void> {
+    this.#stopRecording();
+    await this.journal?.close();
   }
 
   #waitingMs(): number {

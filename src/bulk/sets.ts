@@ -1,4 +1,5 @@
 import type { Alerts, Iocs } from "../api/index.js";
+import type { CallLedger } from "../http/index.js";
 import type { AnyPlan, ApplyOptions } from "./options.js";
 import type { BulkResult } from "./result.js";
 
@@ -22,6 +23,8 @@ export interface BulkSets {
   readonly alerts: Alerts;
   /** Total time requests have waited on the session's 429 gate, for progress reports; default: not reported. */
   readonly waitedMs?: () => number;
+  /** The session's rate budget: a journalled apply records its calls and loads an earlier run's; default: none. */
+  readonly rateBudget?: () => CallLedger | undefined;
   /** Runs every apply of the plans made on these sets; default: the engine's own. */
   readonly applier?: Applier;
 }

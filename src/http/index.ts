@@ -34,7 +34,16 @@ export {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry-policy.js";
-export { withRateBudget, type RateWindow, type BudgetRule, type RateBudgetOptions } from "./rate-budget.js";
+export {
+  createRateBudget,
+  withRateBudget,
+  type BudgetCall,
+  type BudgetRule,
+  type CallLedger,
+  type RateBudget,
+  type RateBudgetOptions,
+  type RateWindow,
+} from "./rate-budget.js";
 export { withReadOnly } from "./read-only.js";
 export { withRetry, type RetryNotice } from "./retry.js";
 export { withDefaultSignal, type SignalSource } from "./signal.js";

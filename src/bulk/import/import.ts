@@ -30,7 +30,7 @@ export function importIocs(
  */
 export async function importInto<C extends CreateItem, S, O>(
   target: Target<C, S, O>,
-  sets: Pick<BulkSets, "waitedMs" | "applier">,
+  sets: Pick<BulkSets, "waitedMs" | "applier" | "rateBudget">,
   input: ImportInput,
   options: O & Omit<ImportOptions, "alert"> & { readonly what: string },
 ): Promise<ImportPlan<C> & Applicable> {

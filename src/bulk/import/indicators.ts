@@ -21,7 +21,10 @@ export interface IndicatorImportPlan extends ImportPlan<IndicatorItem>, Applicab
 }
 
 /** The sets an indicator bulk edit plans on: the session's indicators, its 429 clock and its applier. */
-export type IndicatorSets = { readonly indicators: Indicators } & Pick<BulkSets, "waitedMs" | "applier">;
+export type IndicatorSets = { readonly indicators: Indicators } & Pick<
+  BulkSets,
+  "waitedMs" | "applier" | "rateBudget"
+>;
 
 const PLAN_OPTIONS = new Set(["format", "dryRun", "signal", "lookupConcurrency"]);
 

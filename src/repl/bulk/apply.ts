@@ -11,10 +11,14 @@ import { startProgressLine, type ProgressLine } from "./progress.js";
  * How the console's session applies plans: without `confirm: true` the engine is given an inquirer prompt as its
  * `confirm` (the REPL's input gated; deletes and disables default to No), or a callback that refuses with a
  * one-line error when not at a terminal; writing shows an ora progress line at a terminal. Ctrl-C stops the
- * edit; its partial result prints with how to resume. A No resolves to undefined.
+ * edit; its partial result prints with how to resume (`hint`; default: apply the plan again). A No resolves to
+ * undefined.
  * @example await openSession(config, consoleApplier(state))  // then, at the prompt: await plan.apply()
  */
-export function consoleApplier(state: ReplState): Applier {
+export function consoleApplier(
+  state: ReplState,
+  hint: (options: ApplyOptions) => string = resumeHint,
+): Applier {
   return async (plan, options, engine) => {
     // Read now, in the evaluation's own async context: Ctrl-C aborts this signal.
     const evaluation = abortSignal();
@@ -41,7 +45,7 @@ export function consoleApplier(state: ReplState): Applier {
     }
     // Node's REPL gave the prompt back at Ctrl-C, before the edit had stopped: say what it did above the prompt.
     if (result && evaluation?.aborted)
-      printAbovePrompt(state, formatResult(result, display(state), resumeHint(options)));
+      printAbovePrompt(state, formatResult(result, display(state), hint(options)));
     return result;
   };
 }
