@@ -1,6 +1,6 @@
 import type { Agent, Dispatcher } from "undici";
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
-import { systemClock, type Clock } from "./clock.js";
+import { afterTimeout, systemClock, type Clock } from "./clock.js";
 import type { HttpResponse, Send } from "./types.js";
 import { redactUrl } from "./url.js";
 
@@ -63,7 +63,7 @@ export function createTransport(options: TransportOptions): Send {
     const onAbort = (): void => controller.abort(req.signal?.reason);
     req.signal?.addEventListener("abort", onAbort, { once: true });
     let timedOut = false;
-    const cancelTimer = startTimer(clock, timeoutMs, () => {
+    const cancelTimer = afterTimeout(clock, timeoutMs, () => {
       timedOut = true;
       controller.abort();
     });
@@ -89,19 +89,6 @@ export function createTransport(options: TransportOptions): Send {
       req.signal?.removeEventListener("abort", onAbort);
     }
   };
-}
-
-/** Calls `fire` after `ms` by `clock`; returns what cancels it. */
-function startTimer(clock: Clock, ms: number, fire: () => void): () => void {
-  // The real clock's timer is cleared directly: cancelling a sleep() makes an AbortError and an AbortedError,
-  // two stack traces, per request (the top frames of bench/profile.ts's creates).
-  if (clock === systemClock) {
-    const timer = setTimeout(fire, ms);
-    return () => clearTimeout(timer);
-  }
-  const settled = new AbortController();
-  clock.sleep(ms, settled.signal).then(fire, () => undefined); // rejected: cancelled before the timeout
-  return () => settled.abort();
 }
 
 function encodeBody(body: unknown): string | undefined {

@@ -270,7 +270,16 @@ describe("the session", () => {
     stop();
     await session.alerts.list({ top: 1 });
     expect(entries).toHaveLength(1);
-    expect(Object.keys(entries[0]!).sort()).toEqual(["durationMs", "method", "status", "url"]);
+    // Bodies only for a listener that asks for them (`{ bodies: true }`).
+    expect(Object.keys(entries[0]!).sort()).toEqual([
+      "attempt",
+      "durationMs",
+      "method",
+      "startedAtMs",
+      "status",
+      "url",
+      "waitedMs",
+    ]);
   });
 });
 
