@@ -7,23 +7,12 @@
 import { parseArgs } from "node:util";
 import { connect } from "../src/connect.js";
 import { startEmulator } from "../src/emulator/index.js";
-import { IMPORT_BATCH_MAX, INDICATOR_RATE_LIMITS, type RateLimit } from "../src/schema/index.js";
+import { IMPORT_BATCH_MAX, INDICATOR_RATE_LIMITS } from "../src/schema/index.js";
+import { boundSeconds } from "./fixtures.js";
 
 const { values } = parseArgs({ options: { count: { type: "string" }, rounds: { type: "string" } } });
 const COUNT = Number(values.count ?? 15_000);
 const ROUNDS = Number(values.rounds ?? 1);
-
-/** Seconds until the last of `calls` calls may start, sending each as early as the sliding windows allow. */
-function boundSeconds(calls: number, limit: RateLimit): number {
-  const windows = [
-    { limit: limit.perMinute, ms: 60_000 },
-    { limit: limit.perHour, ms: 3_600_000 },
-  ];
-  const at: number[] = [];
-  for (let i = 0; i < calls; i++)
-    at.push(Math.max(0, ...windows.map((w) => (i >= w.limit ? (at[i - w.limit] ?? 0) + w.ms : 0))));
-  return (at.at(-1) ?? 0) / 1000;
-}
 
 const emulator = await startEmulator({ host: "127.0.0.1", port: 0, quiet: true, rateLimit: "documented" });
 const session = await connect({

@@ -6,7 +6,7 @@ import { invalid } from "./errors.js";
 /** How one item ended, as the journal records it. */
 export type Outcome = "created" | "updated" | "deleted" | "disabled";
 
-/** One line of a journal file (JSONL). Holds keys, ids and messages only: never a token or a secret. */
+/** One line of a journal file (JSONL). Holds keys, ids, messages and call times only: never a token or a secret. */
 export type JournalEntry =
   | { kind: "begin"; operation: string; fingerprint: string; at: string; total: number }
   | { kind: "sent"; keys: string[] }
