@@ -216,3 +216,38 @@ describe("migrate() of the demo seed's custom TI into the Indicators API", () =>
     expect(await writeRequests(emu)).toBe(writes);
   });
 });
+
+describe("a migration stopped half-way", () => {
+  it("resumes from its journal: every mappable IOC lands once, nothing twice", async () => {
+    const emu = await startTestEmulator({ quiet: true, seed: "demo" });
+    const ti = await connectTo(emu);
+    const api = await indicatorSession(emu);
+    try {
+      const journal = join(await mkdtemp(join(tmpdir(), "bulk-migrate-resume-")), "migrate.jsonl");
+      const before = await api.indicators.count();
+      const plan = await migrate(ti, { to: api.indicators });
+      const total = plan.counts.create;
+      const controller = new AbortController();
+      const first = await plan.apply({
+        ...{ confirm: true, journal, chunkSize: 20, chunkConcurrency: 1, progressIntervalMs: 0 },
+        signal: controller.signal,
+        onProgress: (p) => (p.done >= 20 ? controller.abort() : undefined),
+      });
+      expect(first.stopped?.reason).toBe("aborted");
+      expect(first.created).toBeGreaterThan(0);
+      expect(first.created).toBeLessThan(total);
+
+      const again = await migrate(ti, { to: api.indicators });
+      const second = await again.apply({ confirm: true, journal });
+      expect(second.stopped).toBeUndefined();
+      // The journal's creates count as this run's (resumed), so the second run reports the whole migration.
+      expect(second).toMatchObject({ created: total, resumed: first.created, failed: 0 });
+      expect(again.counts).toMatchObject({ create: total - first.created, unchanged: first.created });
+      expect(await api.indicators.count()).toBe(before + total);
+      expect((await again.verify()).missing).toEqual([]);
+    } finally {
+      await ti.close();
+      await api.close();
+    }
+  });
+});
