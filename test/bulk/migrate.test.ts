@@ -185,6 +185,23 @@ describe("migrate() of the demo seed's custom TI into the Indicators API", () =>
     expect(plan.create.every((c) => String(c.body["indicatorType"]).startsWith("File"))).toBe(true);
   });
 
+  it("migrates disabled IOCs and the IOCs of disabled definitions when asked (includeDisabled)", async () => {
+    const nowMs = Date.now();
+    const kept = iocs.filter((ioc) => {
+      const why = expectedOf(
+        { ...ioc, Enabled: true },
+        { ...definitions.get(ioc.AlertDefinitionId)!, Enabled: true },
+        nowMs,
+      );
+      return why === "migrated";
+    });
+    const plan = await migrate(ti, { to: api.indicators, includeDisabled: true, dryRun: true });
+    expect(plan.rejected.filter((r) => r.field.endsWith("Enabled"))).toEqual([]);
+    const { create, update, unchanged, duplicates } = plan.counts;
+    expect(create + update + unchanged + duplicates).toBe(kept.length);
+    expect(create).toBeGreaterThan(0);
+  });
+
   it("refuses bad options and sources naming field, value and rule, and writes nothing", async () => {
     const writes = await writeRequests(emu);
     const to = api.indicators;
