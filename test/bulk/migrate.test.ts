@@ -1,6 +1,6 @@
 // migrate(): the demo seed's custom TI carried into the Indicators API of the same emulator, from the session
 // and from an export file, twice, and refused options.
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -142,6 +142,26 @@ describe("migrate() of the demo seed's custom TI into the Indicators API", () =>
       true,
     );
 
+    // A row that is not a valid IOC, or whose definition is not valid, is reported with its line.
+    const text = await readFile(path, "utf8");
+    const [head, second] = text.split(/\r?\n/);
+    const cells = second!.split(",");
+    const badSeverity = head!.split(",").indexOf("AlertSeverity");
+    // New IOCs (a row repeating an IOC of its definition would be a duplicate), one with a definition gone wrong.
+    const row = (value: string, at: number, cell: string) =>
+      ["Sha1", value, ...cells.slice(2)].map((c, i) => (i === at ? cell : c)).join(",");
+    const badDefinition = row("ab".repeat(20), badSeverity, "Extreme");
+    const badValue = row("not-a-hash", -1, "");
+    const broken = join(dir, "broken.csv");
+    await writeFile(broken, `${text.trimEnd()}\r\n${badDefinition}\r\n${badValue}\r\n`);
+    const last = iocs.length + 1;
+    const refused = (await migrate(broken, { to: api.indicators, dryRun: true })).rejected;
+    expect(refused.find((r) => r.line === last + 1)).toMatchObject({
+      field: "AlertDefinition.Severity",
+      value: "Extreme",
+    });
+    expect(refused.find((r) => r.line === last + 2)).toMatchObject({ field: "Value", value: "not-a-hash" });
+
     // The plain export is as it was, and the IOC import reads the definitions file without complaint.
     const plain = join(dir, "plain.csv");
     await ti.iocs.export(plain);
@@ -151,6 +171,35 @@ describe("migrate() of the demo seed's custom TI into the Indicators API", () =>
     const reimport = await ti.iocs.import(path, { dryRun: true });
     expect(reimport.warnings).toEqual([]);
     expect(reimport.counts.create).toBe(0);
+  });
+
+  it("lists the pairs the Indicators API's rules refuse for the action asked, with the pair and its source line", async () => {
+    const plan = await migrate(ti, { to: api.indicators, action: "BlockAndRemediate", dryRun: true });
+    const refused = plan.rejected.filter((r) => r.field === "action");
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(["IpAddress", "DomainName"]).toContain(r.pair?.type);
+      expect(r.value).toBe("BlockAndRemediate");
+      expect(plan.migration.pairs.find((p) => p.line === r.line)).toEqual(r.pair);
+    }
+    expect(plan.create.every((c) => String(c.body["indicatorType"]).startsWith("File"))).toBe(true);
+  });
+
+  it("migrates disabled IOCs and the IOCs of disabled definitions when asked (includeDisabled)", async () => {
+    const nowMs = Date.now();
+    const kept = iocs.filter((ioc) => {
+      const why = expectedOf(
+        { ...ioc, Enabled: true },
+        { ...definitions.get(ioc.AlertDefinitionId)!, Enabled: true },
+        nowMs,
+      );
+      return why === "migrated";
+    });
+    const plan = await migrate(ti, { to: api.indicators, includeDisabled: true, dryRun: true });
+    expect(plan.rejected.filter((r) => r.field.endsWith("Enabled"))).toEqual([]);
+    const { create, update, unchanged, duplicates } = plan.counts;
+    expect(create + update + unchanged + duplicates).toBe(kept.length);
+    expect(create).toBeGreaterThan(0);
   });
 
   it("refuses bad options and sources naming field, value and rule, and writes nothing", async () => {
@@ -182,5 +231,40 @@ describe("migrate() of the demo seed's custom TI into the Indicators API", () =>
       `source: ${JSON.stringify(plain)} has no alert definition columns: write it with iocs.export(path, { definitions: true })`,
     );
     expect(await writeRequests(emu)).toBe(writes);
+  });
+});
+
+describe("a migration stopped half-way", () => {
+  it("resumes from its journal: every mappable IOC lands once, nothing twice", async () => {
+    const emu = await startTestEmulator({ quiet: true, seed: "demo" });
+    const ti = await connectTo(emu);
+    const api = await indicatorSession(emu);
+    try {
+      const journal = join(await mkdtemp(join(tmpdir(), "bulk-migrate-resume-")), "migrate.jsonl");
+      const before = await api.indicators.count();
+      const plan = await migrate(ti, { to: api.indicators });
+      const total = plan.counts.create;
+      const controller = new AbortController();
+      const first = await plan.apply({
+        ...{ confirm: true, journal, chunkSize: 20, chunkConcurrency: 1, progressIntervalMs: 0 },
+        signal: controller.signal,
+        onProgress: (p) => (p.done >= 20 ? controller.abort() : undefined),
+      });
+      expect(first.stopped?.reason).toBe("aborted");
+      expect(first.created).toBeGreaterThan(0);
+      expect(first.created).toBeLessThan(total);
+
+      const again = await migrate(ti, { to: api.indicators });
+      const second = await again.apply({ confirm: true, journal });
+      expect(second.stopped).toBeUndefined();
+      // The journal's creates count as this run's (resumed), so the second run reports the whole migration.
+      expect(second).toMatchObject({ created: total, resumed: first.created, failed: 0 });
+      expect(again.counts).toMatchObject({ create: total - first.created, unchanged: first.created });
+      expect(await api.indicators.count()).toBe(before + total);
+      expect((await again.verify()).missing).toEqual([]);
+    } finally {
+      await ti.close();
+      await api.close();
+    }
   });
 });

@@ -22,6 +22,7 @@ describe("the .migrate wizard", () => {
 async function runWizardTwice(repl: ReturnType<typeof startPty>): Promise<void> {
   {
     await repl.ready();
+    expect(await repl.send(".help")).toContain(".migrate               custom TI into the Indicators API");
     await repl.send(`const d = await alerts.create(${DEFINITION})`);
     await repl.send(ioc("DomainName", "evil.example"));
     await repl.send(ioc("IpAddress", "203.0.113.7"));

@@ -56,13 +56,13 @@ function noEquivalent(
     return {
       field: "Enabled",
       value: false,
-      rule: "is false: a disabled IOC is not migrated (pass includeDisabled: true to migrate it)",
+      rule: "means the IOC is disabled: not migrated unless includeDisabled: true",
     };
   if (!settings.includeDisabled && definition.Enabled === false)
     return {
       field: "AlertDefinition.Enabled",
       value: false,
-      rule: "is false: the IOCs of a disabled alert definition are not migrated (pass includeDisabled: true)",
+      rule: "means the definition is disabled: its IOCs are not migrated unless includeDisabled: true",
     };
   if (ioc.ExpiresAt && Date.parse(ioc.ExpiresAt) <= nowMs)
     return {

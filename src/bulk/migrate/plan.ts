@@ -18,32 +18,11 @@ export function migrationPlan(
   plan: IndicatorImportPlan,
   mapped: readonly MigrationPair[],
   notMigrated: readonly NotMigrated[],
-  source: Pick<SourcePairs, "rows" | "duplicates"> & { readonly pairs: readonly MigrationPair[] },
+  source: Source,
   settings: MigrateSettings,
 ): MigrationPlan {
   const lineOf = (line: number): number => mapped[line - 1]?.line ?? line;
-  const relined = <T extends { readonly line: number }>(items: readonly T[]): T[] =>
-    items.map((item) => ({ ...item, line: lineOf(item.line) }));
-  const refused = plan.rejected.map((r) => ({ ...r, line: lineOf(r.line), pair: mapped[r.line - 1] }));
-  const rejected = [...notMigrated, ...refused].sort((a, b) => a.line - b.line);
-  const repeated = plan.duplicates.map((d) => ({
-    ...d,
-    line: lineOf(d.line),
-    duplicateOf: lineOf(d.duplicateOf),
-  }));
-  // A file's rows repeating an IOC of the same definition, then pairs naming one indicator twice.
-  const duplicates = [...source.duplicates, ...repeated].sort((a, b) => a.line - b.line);
-  const data = {
-    ...plan,
-    counts: {
-      ...plan.counts,
-      rows: source.rows,
-      duplicates: duplicates.length,
-      rejected: rejected.length,
-    },
-    ...{ create: relined(plan.create), update: relined(plan.update), unchanged: relined(plan.unchanged) },
-    ...{ duplicates, rejected, migration: { pairs: source.pairs, notMigrated: rejected } },
-  };
+  const data = renumbered(plan, lineOf, mapped, notMigrated, source);
   const planned = [...data.create, ...data.update, ...data.unchanged];
   Object.defineProperty(data, "verify", {
     value: (signal?: AbortSignal) => verify(settings, planned, signal ?? settings.signal),
@@ -51,9 +30,40 @@ export function migrationPlan(
   });
   const withApply = applicable(data, async (options) => {
     const result = await plan.apply(options);
-    return result && relinedResult(result, lineOf, rejected);
+    return result && relinedResult(result, lineOf, data.rejected);
   });
   return withApply as typeof withApply & Pick<MigrationPlan, "verify">;
+}
+
+type Source = Pick<SourcePairs, "rows" | "duplicates"> & { readonly pairs: readonly MigrationPair[] };
+
+// The import plan's data with the source's lines, counts and rejects (the pairs not migrated among them).
+function renumbered(
+  plan: IndicatorImportPlan,
+  lineOf: (line: number) => number,
+  mapped: readonly MigrationPair[],
+  notMigrated: readonly NotMigrated[],
+  source: Source,
+) {
+  const relined = <T extends { readonly line: number }>(items: readonly T[]): T[] =>
+    items.map((item) => ({ ...item, line: lineOf(item.line) }));
+  const refused = plan.rejected.map((r) => ({ ...r, line: lineOf(r.line), pair: mapped[r.line - 1] }));
+  const rejected = [...notMigrated, ...refused].sort((a, b) => a.line - b.line);
+  const repeated = plan.duplicates.map((d) => ({ ...d, duplicateOf: lineOf(d.duplicateOf) }));
+  // A file's rows repeating an IOC of the same definition, then pairs naming one indicator twice.
+  const duplicates = [...source.duplicates, ...relined(repeated)].sort((a, b) => a.line - b.line);
+  const counts = {
+    ...plan.counts,
+    rows: source.rows,
+    duplicates: duplicates.length,
+    rejected: rejected.length,
+  };
+  return {
+    ...plan,
+    counts,
+    ...{ create: relined(plan.create), update: relined(plan.update), unchanged: relined(plan.unchanged) },
+    ...{ duplicates, rejected, migration: { pairs: source.pairs, notMigrated: rejected } },
+  };
 }
 
 function relinedResult(

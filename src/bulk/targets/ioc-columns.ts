@@ -16,6 +16,7 @@ const SERVER_COLUMNS = new Set(["id", "createdat", "createdby", "lastmodifiedat"
 /**
  * The alert definition's fields an export with `definitions: true` writes beside each IOC, by column name
  * (`AlertTitle` holds the definition's `Title`): what a migration to the Indicators API reads back.
+ * @example DEFINITION_COLUMNS.AlertTitle // "Title"
  */
 export const DEFINITION_COLUMNS = {
   AlertName: "Name",
