@@ -1,6 +1,7 @@
 // What a request log may show of a body: the JSON as sent or received, with every credential replaced. Keys that
 // name credentials are redacted whatever their value; any string that looks like a JWT or a bearer header is too;
 // and the session's own secret, in any encoding it knows, through `scrub`.
+import type { HttpRequest } from "./types.js";
 
 const REDACTED = "[redacted]";
 
@@ -13,6 +14,26 @@ const BEARER = /\b(Bearer\s+)[^\s"'`]+/gi;
 
 /** Replaces a known secret in text (the session's client secret); identity when none is known. */
 export type Scrub = (text: string) => string;
+
+/**
+ * The bodies of one exchange as the log shows them, each left out when there was none.
+ * @example loggedBodies(request, response.data, (text) => secret.scrub(text))
+ */
+export function loggedBodies(
+  request: HttpRequest,
+  data: unknown,
+  scrub: Scrub,
+): { requestBody?: unknown; responseBody?: unknown } {
+  const contentType = Object.entries(request.headers ?? {}).find(([name]) =>
+    /^content-type$/i.test(name),
+  )?.[1];
+  const requestBody = loggedRequestBody(request.body, contentType, scrub);
+  const responseBody = loggedResponseBody(data, scrub);
+  return {
+    ...(requestBody === undefined ? {} : { requestBody }),
+    ...(responseBody === undefined ? {} : { responseBody }),
+  };
+}
 
 /**
  * A request body as the log shows it: JSON as is, a form-encoded string as an object of its fields (the token

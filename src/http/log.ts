@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { isTiError } from "../errors/index.js";
 import { systemClock, type Clock } from "./clock.js";
-import { loggedRequestBody, loggedResponseBody, type Scrub } from "./log-bodies.js";
+import { loggedBodies, type Scrub } from "./log-bodies.js";
 import type { RetryNotice } from "./retry.js";
 import type { HttpRequest, SendWrapper } from "./types.js";
 import { redactUrl } from "./url.js";
@@ -83,9 +83,8 @@ interface CallState {
  * notebooks and `.verbose`. A throwing listener is ignored, so observing never breaks a call.
  * @example const log = createRequestLog(); log.subscribe((e) => entries.push(e), { bodies: true })
  */
-export function createRequestLog(options: RequestLogOptions | Clock = {}): RequestLog {
-  const { clock = systemClock, scrub = (text: string) => text } =
-    "now" in options ? { clock: options } : options;
+export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
+  const { clock = systemClock, scrub = (text: string) => text } = options;
   const listeners = new Set<Listener>();
   const calls = new AsyncLocalStorage<CallState>();
   const emit = (entry: RequestLogEntry, request: HttpRequest, data: unknown): void => {
@@ -93,7 +92,7 @@ export function createRequestLog(options: RequestLogOptions | Clock = {}): Reque
     if (all.length === 0) return;
     // Bodies are copied (and redacted) only when someone asked for them: a page may hold thousands of entities.
     const withBodies = all.some((l) => l.options.bodies)
-      ? { ...entry, ...bodies(request, data, scrub) }
+      ? { ...entry, ...loggedBodies(request, data, scrub) }
       : entry;
     notify(all, (l) => (l.options.bodies ? withBodies : entry));
   };
@@ -138,18 +137,6 @@ export function createRequestLog(options: RequestLogOptions | Clock = {}): Reque
       listeners.add(added);
       return () => void listeners.delete(added);
     },
-  };
-}
-
-function bodies(request: HttpRequest, data: unknown, scrub: Scrub) {
-  const contentType = Object.entries(request.headers ?? {}).find(([name]) =>
-    /^content-type$/i.test(name),
-  )?.[1];
-  const requestBody = loggedRequestBody(request.body, contentType, scrub);
-  const responseBody = loggedResponseBody(data, scrub);
-  return {
-    ...(requestBody === undefined ? {} : { requestBody }),
-    ...(responseBody === undefined ? {} : { responseBody }),
   };
 }
 

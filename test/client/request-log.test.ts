@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import { inspect } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator } from "../helpers/emulator.js";
@@ -138,5 +139,49 @@ describe("connect({ onRequest }): the request log with redacted bodies", () => {
     expect(entries[0]).toMatchObject({ status: 401, responseBody: { error: "invalid_client" } });
     expect((entries[0]!.requestBody as Record<string, unknown>)["client_secret"]).toBe("[redacted]");
     expect(leaks(entries)).toEqual([]);
+  });
+});
+
+describe("the request log's redaction of what a service echoes", () => {
+  it("removes the client secret, in any encoding, and token-like strings from a reply that quotes them", async () => {
+    const secret = "s3cr+t/=~Q with space";
+    const server = createServer((req, res) => {
+      let form = "";
+      req.on("data", (chunk: Buffer) => (form += chunk.toString()));
+      req.on("end", () => {
+        res.writeHead(400, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            error: "invalid_request",
+            error_description: `could not read the form ${form}`,
+            echo: { secret, nested: [{ refresh_token: "rt-value" }], note: "Bearer abc.def.ghi" },
+            jwt: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
+          }),
+        );
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as { port: number };
+    const entries: RequestLogEntry[] = [];
+    try {
+      const error = await connectTo(emu, {
+        authUrl: `http://127.0.0.1:${port}/tenant/oauth2/token`,
+        clientSecret: secret,
+        retry: { limit: 0 },
+        onRequest: (entry) => entries.push(entry),
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+    const shown = JSON.stringify(entries);
+    expect(entries[0]).toMatchObject({ status: 400, responseBody: { error: "invalid_request" } });
+    expect(shown).not.toContain(secret);
+    expect(shown).not.toContain(encodeURIComponent(secret));
+    expect(shown).not.toContain(new URLSearchParams({ s: secret }).toString().slice(2));
+    expect(shown).not.toContain("rt-value");
+    expect(shown).not.toContain("abc.def.ghi");
+    expect(shown).not.toMatch(/eyJ[\w-]{5,}\./);
+    expect((entries[0]!.responseBody as { echo: { secret: string } }).echo.secret).toBe("[redacted]");
   });
 });
