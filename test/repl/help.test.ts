@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { OPTION_KEYS } from "../../src/api/index.js";
 import { runPiped } from "../helpers/repl.js";
@@ -36,5 +37,19 @@ describe(".help on a method", () => {
     });
     expect(code).toBe(0);
     expect(stdout.trim().split("\n").at(-1)).toBe("1");
+  });
+});
+
+describe(".help", () => {
+  it("lists every dot-command the console defines", async () => {
+    // The names as src/repl/commands/index.ts defines them, so a new command cannot be left out of the text.
+    const source = await readFile(new URL("../../src/repl/commands/index.ts", import.meta.url), "utf8");
+    const defined = [...source.matchAll(/define\(\s*"([a-z-]+)"/g)].map((match) => match[1]);
+    expect(defined).toContain("sync");
+    const { stdout } = await runPiped([], { input: ".help\n" });
+    const listed = defined.filter((name) =>
+      new RegExp(`^ {2}(?:\\.[a-z-]+ +)*\\.${name}(?![\\w-])`, "m").test(stdout),
+    );
+    expect(listed).toEqual(defined);
   });
 });

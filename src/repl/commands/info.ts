@@ -41,6 +41,7 @@ Commands:
   .walkthrough indicators   the Indicators API's: token with scope, submit, list, import, batch delete
   .new-alert  .new-ioc   create one entity with a wizard
   .new-indicator         submit one indicator with a wizard
+  .sync                  a feed into the indicators it owns: dry run, confirm, apply
   .migrate               custom TI into the Indicators API: dry run, confirm, apply, verify
   .login                 enter credentials (masked) and reconnect
   .whoami                mode, API URL, client id, tenant
