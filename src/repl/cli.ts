@@ -85,6 +85,7 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     failed: false,
     connecting: Promise.resolve(),
     connected: false,
+    pager: undefined,
     secrets: new Set([config.clientSecret].filter((s): s is string => s !== undefined)),
   };
 }

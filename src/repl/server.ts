@@ -5,6 +5,7 @@ import { complete } from "./completion.js";
 import { installContext } from "./context.js";
 import { cancelledByUser, consoleEval, type RawModeInput } from "./evaluate.js";
 import { setupHistory, type ConsoleHistory } from "./history.js";
+import { isPagerEntry } from "./pager.js";
 import type { ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
@@ -32,7 +33,9 @@ export function createConsole(
   // An entry recalled from history runs as the user typed it; once evaluated (not unfinished) it is saved.
   const evalEntry: REPLEval = function (this: REPLServer, code, context, file, cb) {
     const entry = history ? history.entry(code) : code;
-    evaluate.call(this, entry, context, file, (err, value) => {
+    // mongosh's `it`: the next page of the last list.
+    const run = isPagerEntry(entry) ? "await it()\n" : entry;
+    evaluate.call(this, run, context, file, (err, value) => {
       if (!(err instanceof Recoverable)) history?.done(entry);
       cb(err, value);
     });
