@@ -38,11 +38,12 @@ describe("it and more", () => {
     expect(last).toMatch(/No more pages/);
   });
 
-  it("say there is no list yet before any, and are in .help", async () => {
+  it("say there is no list yet before any, and are in .help and the list method's help", async () => {
     const repl = startPty(["--emulator"]);
     await repl.ready();
     expect(await repl.send("it")).toMatch(/No list to page yet: await a list first/);
     expect(await repl.send(".help")).toMatch(/\bit, more\b[^\n]*next page of the last list/);
+    expect(await repl.send("iocs.list.help()")).toMatch(/await gives the first page, then it the next/);
     repl.kill();
   });
 });
