@@ -52,9 +52,9 @@ async function seed(session: Session): Promise<void> {
   // Built one chunk at a time so that the seed data does not inflate the client's RSS before the listing.
   for (let start = 0; start < TOTAL; start += 5000) {
     const items = Array.from({ length: 5000 }, (_, i) => ({
-      Type: "Sha1",
+      Type: "Sha1" as const,
       Value: (start + i).toString(16).padStart(40, "0"),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alert.Id,
     }));
     await session.iocs.bulkUpload(items);
@@ -138,9 +138,9 @@ try {
   });
   await session.iocs.bulkUpload(
     Array.from({ length: GETS }, (_, i) => ({
-      Type: "Sha1",
+      Type: "Sha1" as const,
       Value: i.toString(16).padStart(40, "0"),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alert.Id,
     })),
   );

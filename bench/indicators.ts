@@ -28,8 +28,8 @@ session.onRequest((e) => {
 });
 const items = Array.from({ length: COUNT }, (_, i) => ({
   indicatorValue: i.toString(16).padStart(64, "0"),
-  indicatorType: "FileSha256",
-  action: "Block",
+  indicatorType: "FileSha256" as const,
+  action: "Block" as const,
   title: `bench ${i}`,
   description: "bench/indicators.ts",
 }));

@@ -63,6 +63,7 @@ export {
   type Category,
   type IocType,
   type DetectionFunction,
+  type EnumInput,
 } from "./schema/index.js";
 
 // The error family: `isTiError(e)`, then `e.kind`.

@@ -14,7 +14,7 @@ import { rcPath, runStartupFile } from "./rc.js";
 import { loadScript } from "./script.js";
 import { createConsole } from "./server.js";
 import { consoleApplier } from "./bulk/apply.js";
-import { closeSession, openSession } from "./session.js";
+import { closeSession, openSession, printWarnings } from "./session.js";
 import type { ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
@@ -85,13 +85,14 @@ function newState(config: ReplConfig, interactive: boolean): ReplState {
     failed: false,
     connecting: Promise.resolve(),
     connected: false,
+    pager: undefined,
     secrets: new Set([config.clientSecret].filter((s): s is string => s !== undefined)),
   };
 }
 
 /** Connects and records the session and its emulator in the state (and the demo secret for redaction). */
 async function connectSession(state: ReplState): Promise<void> {
-  const opened = await openSession(state.config, consoleApplier(state));
+  const opened = await openSession(state.config, consoleApplier(state), printWarnings(state));
   Object.assign(state, opened, { connected: true });
   if (opened.emulator) state.secrets.add(opened.emulator.clientSecret);
 }

@@ -4,6 +4,7 @@ import { guardIndicators } from "./destructive-indicators.js";
 import { replHelpers } from "./helpers.js";
 import { keptCallsQuiet } from "./kept.js";
 import { withMethodHelp } from "./method-help.js";
+import { nextPage, pagedLists } from "./pager.js";
 import { outputWidth, type ReplState } from "./types.js";
 import type { ConnectedSession } from "../session.js";
 
@@ -25,6 +26,9 @@ export function installContext(server: REPLServer, state: ReplState): () => void
       session: withSets(session, sets),
       ...(state.indicatorsSession ? { indicatorsSession: state.indicatorsSession } : {}),
       ...sets,
+      // `it` and `more` at the prompt are `await it()` (server.ts); the functions serve scripts too.
+      it: () => nextPage(state),
+      more: () => nextPage(state),
       ...replHelpers(
         () => ({ width: outputWidth(state), color: state.color, interactive: state.interactive }),
         state.script === undefined
@@ -76,9 +80,12 @@ function preloadedSets(
   const sets: Record<string, unknown> = {};
   if (session.service === "custom-ti") {
     const guarded = guardDestructive(state, session);
-    const alerts = withMethodHelp("alerts", guarded.alerts);
-    Object.assign(sets, { alerts: quiet(alerts), iocs: quiet(withMethodHelp("iocs", guarded.iocs)) });
+    // Lists keep their pages for `it` (pager.ts).
+    const alerts = withMethodHelp("alerts", pagedLists(state, guarded.alerts));
+    const iocs = withMethodHelp("iocs", pagedLists(state, guarded.iocs));
+    Object.assign(sets, { alerts: quiet(alerts), iocs: quiet(iocs) });
   }
-  if (indicatorsOf) sets["indicators"] = quiet(guardIndicators(state, indicatorsOf.indicators));
+  if (indicatorsOf)
+    sets["indicators"] = quiet(pagedLists(state, guardIndicators(state, indicatorsOf.indicators)));
   return sets;
 }

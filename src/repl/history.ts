@@ -1,11 +1,10 @@
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { REPLServer } from "node:repl";
+import { appendHistory, readHistory } from "./history-file.js";
 import { redactLine } from "./redact.js";
 
-/** Lines kept in the history file. */
-export const HISTORY_SIZE = 1000;
+export { HISTORY_SIZE } from "./history-file.js";
 
 /**
  * The history file: `TI_HISTORY_FILE`, else `$XDG_STATE_HOME/ti-console/history`, else
@@ -18,41 +17,101 @@ export function historyPath(env: Readonly<Record<string, string | undefined>>): 
   return join(state, "ti-console", "history");
 }
 
-// `setupHistory({ filePath, size })` arrived in Node 24; before it the string form keeps readline's 30 lines.
-const SIZED_HISTORY = Number(process.versions.node.split(".")[0]) >= 24;
+// Node 24 and later keep a multi-line entry as one history entry themselves: its lines reversed, joined by "\r".
+// Before 24 each line of it is an entry of its own, typed at the REPL's continuation prompt "... ".
+const NATIVE_MULTILINE = Number(process.versions.node.split(".")[0]) >= 24;
 
-interface SizedHistory {
-  readonly filePath: string;
-  readonly size: number;
+/** What the console's eval tells its history. */
+export interface ConsoleHistory {
+  /** The code to run for an entry: a multi-line entry recalled with Ctrl-R comes in Node's stored order. */
+  entry(code: string): string;
+  /** The entry `code` was evaluated (not left unfinished): it goes to the file now. */
+  done(code: string): void;
+}
+
+/** How the history knows the console's state. */
+export interface HistoryOptions {
+  /** Values to redact from every entry (the client secret, also after `.login`). */
+  readonly secrets: () => Iterable<string>;
 }
 
 /**
- * Persists the REPL's history in `path` through Node's own `setupHistory`: the file kept at mode 0600 and to
- * its last 1000 lines (30 on Node 20 and 22, which cannot be told a size), and every line redacted as it enters
- * the history (readline's `history` event lets a listener change the array before Node writes it). Failing to
- * keep history never stops the console. Resolves once the file is loaded: on Node 20 and 22 the load replaces the
- * history, so a line entered before it would be lost from the file.
- * @example await setupHistory(server, historyPath(process.env), () => state.secrets)
+ * Keeps the REPL's history in `path`, one entry per entry typed: the lines of a multi-line entry are one entry
+ * (Up and Ctrl-R recall it whole), every entry is redacted as it enters the history, and each console appends
+ * only its own entries to the file (two consoles at once neither mix their Up-arrow lines nor lose each other's).
+ * Loads the file's newest 1000 entries at once; failing to keep history never stops the console.
+ * @example const history = setupHistory(server, historyPath(process.env), { secrets })
  */
-export function setupHistory(
-  server: REPLServer,
-  path: string,
-  secrets: () => Iterable<string>,
-): Promise<void> {
+export function setupHistory(server: REPLServer, path: string, options: HistoryOptions): ConsoleHistory {
+  // `history` is readline's documented list of entries, newest first; the REPL is a readline Interface.
+  const memory = (server as unknown as { readonly history: string[] }).history;
+  const redact = (entry: string): string => redactLine(entry, options.secrets());
+  const save = (entry: string): void => attempt(() => appendHistory(path, [redact(fromMemory(entry))]));
+  attempt(() => memory.push(...readHistory(path).map(toMemory).reverse()));
+  let top = memory[0];
+  let pending: string | undefined;
+  const flush = (): void => {
+    if (pending !== undefined) save(pending);
+    pending = undefined;
+  };
+  // A listener may change the list (readline documents it): each new line is redacted, and joined to the
+  // entry it continues before Node 24.
   server.on("history", (history: string[]) => {
-    if (history[0] !== undefined) history[0] = redactLine(history[0], secrets());
+    if (history[0] === undefined) return;
+    history[0] = redact(history[0]);
+    if (history[0] === top) return; // readline did not add a line equal to the last entry
+    if (!NATIVE_MULTILINE && history.length > 1 && server.getPrompt().startsWith("...")) {
+      const line = history.shift();
+      history[0] = `${history[0]}\n${line}`;
+    }
+    top = history[0];
+    if (pending === undefined || !continues(top, pending)) flush();
+    pending = top;
   });
+  server.on("exit", flush);
+  return {
+    entry: (code) => recalled(code, memory),
+    done: (code) => {
+      if (pending !== undefined && lines(redact(code.replace(/\r/g, "\n"))) === lines(fromMemory(pending)))
+        flush();
+    },
+  };
+}
+
+/** True when `entry` is `pending` with more lines: Node's or our own way of growing a multi-line entry. */
+function continues(entry: string, pending: string): boolean {
+  return entry.startsWith(`${pending}\n`) || entry.endsWith(`\r${pending}`);
+}
+
+/** The entry's non-blank lines without trailing spaces: readline keeps neither blank lines nor always the spaces. */
+function lines(entry: string): string {
+  return entry
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+function toMemory(entry: string): string {
+  return NATIVE_MULTILINE && entry.includes("\n") ? entry.split("\n").reverse().join("\r") : entry;
+}
+
+function fromMemory(entry: string): string {
+  return entry.includes("\r") ? entry.split("\r").reverse().join("\n") : entry;
+}
+
+// Node 24's Ctrl-R hands the REPL a multi-line entry as stored (lines reversed); typed code is never equal to
+// its own stored form unless its lines read the same both ways, when reversing changes nothing.
+function recalled(code: string, memory: readonly string[]): string {
+  const body = code.endsWith("\n") ? code.slice(0, -1) : code;
+  if (!body.includes("\r") || body !== memory[0]) return code;
+  return `${body.split("\r").reverse().join("\n")}\n`;
+}
+
+function attempt(action: () => unknown): void {
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    if (existsSync(path)) chmodSync(path, 0o600);
+    action();
   } catch {
-    return Promise.resolve();
+    // History is a convenience: an unreadable or unwritable file leaves the console working without it.
   }
-  return new Promise((resolve) => {
-    const done = (): void => resolve();
-    if (!SIZED_HISTORY) return server.setupHistory(path, done);
-    // The object form is documented from Node 24 on; @types/node for the lowest supported line (22) lacks it.
-    const sized = server.setupHistory as unknown as (config: SizedHistory, callback: () => void) => void;
-    sized.call(server, { filePath: path, size: HISTORY_SIZE }, done);
-  });
 }

@@ -18,7 +18,7 @@ const IOC = `{ Type: "Sha1", Value: "dead1111eeaabbccddeeaabbccddee11ffffffff", 
 const METHODS: Readonly<Record<string, MethodHelp>> = {
   list: {
     call: "list(options?)",
-    does: "Lists entities, all pages (a lazy async iterator; await gives an array)",
+    does: "Lists entities, all pages (a lazy async iterator; await gives the first page, then it the next)",
     options: OPTION_KEYS.list,
     example: `await {set}.list({ top: 5, orderBy: "Id desc" })`,
   },

@@ -1,10 +1,11 @@
-import { start, type REPLServer } from "node:repl";
+import { Recoverable, start, type REPLEval, type REPLServer } from "node:repl";
 import { promptText } from "./banner.js";
 import { defineCommands, commandNames } from "./commands/index.js";
 import { complete } from "./completion.js";
 import { installContext } from "./context.js";
 import { cancelledByUser, consoleEval, type RawModeInput } from "./evaluate.js";
-import { setupHistory } from "./history.js";
+import { setupHistory, type ConsoleHistory } from "./history.js";
+import { isPagerEntry } from "./pager.js";
 import type { ReplState } from "./types.js";
 import { makeWriter } from "./writer.js";
 
@@ -27,6 +28,18 @@ export function createConsole(
   state: ReplState,
   io: ConsoleIo,
 ): { server: REPLServer; refill: () => void; historyLoaded: Promise<void> } {
+  let history: ConsoleHistory | undefined;
+  const evaluate = consoleEval(state, io.input as RawModeInput);
+  // An entry recalled from history runs as the user typed it; once evaluated (not unfinished) it is saved.
+  const evalEntry: REPLEval = function (this: REPLServer, code, context, file, cb) {
+    const entry = history ? history.entry(code) : code;
+    // mongosh's `it`: the next page of the last list.
+    const run = isPagerEntry(entry) ? "await it()\n" : entry;
+    evaluate.call(this, run, context, file, (err, value) => {
+      if (!(err instanceof Recoverable)) history?.done(entry);
+      cb(err, value);
+    });
+  };
   const server: REPLServer = start({
     prompt: io.terminal ? promptText(state) : "",
     input: io.input,
@@ -36,7 +49,7 @@ export function createConsole(
     // Node's preview evaluates as you type; completion and evaluation are ours alone.
     preview: false,
     ignoreUndefined: true,
-    eval: consoleEval(state, io.input as RawModeInput),
+    eval: evalEntry,
     writer: makeWriter(state),
     completer: (line: string, cb: (err: null, result: [string[], string]) => void) =>
       cb(null, complete(line, server.context, commandNames(server))),
@@ -51,9 +64,8 @@ export function createConsole(
     if (io.terminal) server.setPrompt(promptText(state));
   };
   defineCommands(server, state, refill);
-  const historyLoaded =
-    io.historyFile === undefined
-      ? Promise.resolve()
-      : setupHistory(server, io.historyFile, () => state.secrets);
-  return { server, refill, historyLoaded };
+  if (io.historyFile !== undefined)
+    history = setupHistory(server, io.historyFile, { secrets: () => state.secrets });
+  // The history file is read before the first line; kept a promise so "Connected" still waits on it.
+  return { server, refill, historyLoaded: Promise.resolve() };
 }

@@ -2,6 +2,7 @@ import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
 import { abortSignal } from "./abortable.js";
 import { startEmbeddedEmulator } from "./embedded.js";
+import type { WarningListener } from "../api/index.js";
 import type { ConnectOptions } from "../connect.js";
 import type { Applier } from "../bulk/index.js";
 import type { ConnectedSession } from "../session.js";
@@ -19,9 +20,14 @@ export interface OpenedSession {
  * demo credentials, custom TI (`/V1.0`) and the Indicators API (`/api`, a v2.0 token with a scope), since the
  * emulator serves both; else the configured service. The token is fetched now so the console can show its expiry.
  * Every call on the sessions obeys the signal of the evaluation or command that makes it (Ctrl-C aborts it).
+ * Warnings (an unknown Category, an `ExpiresAt` already past) go to `onWarning`.
  * @example const { session, indicatorsSession, emulator } = await openSession(config)
  */
-export async function openSession(config: ReplConfig, applier?: Applier): Promise<OpenedSession> {
+export async function openSession(
+  config: ReplConfig,
+  applier?: Applier,
+  onWarning?: WarningListener,
+): Promise<OpenedSession> {
   // Loaded here, not at the top: undici alone takes longer to load than Node's REPL takes to start.
   const { connect } = await import("../connect.js");
   const emulator = config.mode === "emulator" ? await startEmbeddedEmulator() : undefined;
@@ -29,6 +35,7 @@ export async function openSession(config: ReplConfig, applier?: Applier): Promis
     defaultSignal: abortSignal,
     readOnly: config.readOnly ?? false,
     ...(applier ? { applier } : {}),
+    ...(onWarning ? { onWarning } : {}),
   };
   let session: ConnectedSession | undefined;
   try {
@@ -58,6 +65,15 @@ export async function openSession(config: ReplConfig, applier?: Applier): Promis
     await emulator?.close();
     throw err;
   }
+}
+
+/**
+ * The console's warning listener: a doubtful-but-accepted input (an unknown Category, an `ExpiresAt` already
+ * past, so the IOC never matches) prints one line where errors go; the call still goes ahead.
+ * @example await openSession(config, applier, printWarnings(state))
+ */
+export function printWarnings(out: { readonly errors: NodeJS.WritableStream }): WarningListener {
+  return (warning) => void out.errors.write(`Warning: ${warning.message}\n`);
 }
 
 function tenantOptions(config: ReplConfig): ConnectOptions {

@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import type { ConnectedSession } from "../session.js";
 import type { RunningEmulator } from "./embedded.js";
 import type { ReplConfig } from "./config.js";
+import type { Pager } from "./pager.js";
 
 /** How results are printed: `.format table|json|csv`. */
 export const FORMATS = ["table", "json", "csv"] as const;
@@ -49,6 +50,8 @@ export interface ReplState {
   /** The script being run (`ti-console triage.js`): no value is printed there, so `pp`, `table`, `json` and `csv`
    * print what they return; errors name their place in it. */
   script: string | undefined;
+  /** The pages still to come of the last list awaited, for `it` and `more`. */
+  pager: Pager | undefined;
   /** Values that must never reach the history file (the client secret, also after `.login`). */
   secrets: Set<string>;
 }

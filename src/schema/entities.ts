@@ -1,4 +1,4 @@
-import type { Category, DetectionFunction, IocType, Severity } from "./enums.js";
+import type { Category, DetectionFunction, EnumInput, IocType, Severity } from "./enums.js";
 
 /** Fields the service sets on every entity; clients may read them but never write them. */
 export interface ServerFields {
@@ -39,7 +39,7 @@ export interface IndicatorOfCompromise extends ServerFields {
 /** What a client sends to create an alert definition. */
 export interface AlertDefinitionInput {
   Name: string;
-  Severity: Severity | (string & {});
+  Severity: EnumInput<Severity>;
   Title: string;
   UxDescription: string;
   Category: Category | (string & {});
@@ -50,9 +50,9 @@ export interface AlertDefinitionInput {
 
 /** What a client sends to create an IOC (the wire form binds it with `AlertDefinition@odata.bind`). */
 export interface IocInput {
-  Type: IocType | (string & {});
+  Type: EnumInput<IocType>;
   Value: string;
-  DetectionFunction: DetectionFunction | (string & {});
+  DetectionFunction: EnumInput<DetectionFunction>;
   Enabled?: boolean;
   ExpiresAt?: string | null;
 }

@@ -40,6 +40,13 @@ export const DETECTION_FUNCTIONS = ["Equals", "StartWith", "EndWith", "Contains"
 export type DetectionFunction = (typeof DETECTION_FUNCTIONS)[number];
 
 /**
+ * What a client may write for a member of an enum: its spelling, or the whole of it in upper or lower case (the
+ * docs send both `SHA1` and `Sha1`; values are matched without regard to case). Anything else fails to typecheck.
+ * @example const type: EnumInput<IocType> = "SHA256"
+ */
+export type EnumInput<T extends string> = T | Uppercase<T> | Lowercase<T>;
+
+/**
  * The canonical spelling of an enum value, matched without regard to case (the docs send both `SHA1` and `Sha1`),
  * or undefined when it is not a member.
  * @example canonicalEnum(IOC_TYPES, "SHA1") // "Sha1"

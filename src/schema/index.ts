@@ -22,6 +22,7 @@ export {
   type Category,
   type IocType,
   type DetectionFunction,
+  type EnumInput,
 } from "./enums.js";
 export { DOCS_ALERT_DEFINITION, DOCS_IOC } from "./examples.js";
 export {

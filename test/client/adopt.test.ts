@@ -67,7 +67,12 @@ describe("a create whose first attempt was reset", () => {
 
   it("re-sends an IOC rather than adopt one that differs in a sent field or was already returned", async () => {
     const alert = await session.alerts.create(alertInput("ioc owner"));
-    const ioc = { Type: "Sha1", Value: sha1(7_001), DetectionFunction: "Equals", AlertDefinition: alert.Id };
+    const ioc = {
+      Type: "Sha1" as const,
+      Value: sha1(7_001),
+      DetectionFunction: "Equals" as const,
+      AlertDefinition: alert.Id,
+    };
     const first = await session.iocs.create({ ...ioc, Enabled: true });
     const later = { ...ioc, Enabled: false, ExpiresAt: "2030-01-01T00:00:00Z" };
     await resetNext();
@@ -84,7 +89,12 @@ describe("a create whose first attempt was reset", () => {
 describe("a create after a bulk upload of the same IOC", () => {
   it("re-sends rather than adopt what the upload created", async () => {
     const alert = await session.alerts.create(alertInput("bulk owner"));
-    const ioc = { Type: "Sha1", Value: sha1(7_002), DetectionFunction: "Equals", AlertDefinition: alert.Id };
+    const ioc = {
+      Type: "Sha1" as const,
+      Value: sha1(7_002),
+      DetectionFunction: "Equals" as const,
+      AlertDefinition: alert.Id,
+    };
     const [uploaded] = await session.iocs.bulkUpload([ioc]);
     await resetNext();
     const single = await session.iocs.create(ioc);

@@ -42,7 +42,12 @@ describe("a 5,000-deep value", () => {
     const deep = nested(5_000, 1);
     const extra = { ...alertInput("deep 2"), Extra: deep };
     await shownError(() => session.alerts.create(extra));
-    const ioc = { Type: "Sha1", Value: deep, DetectionFunction: "Equals", AlertDefinition: 1 };
+    const ioc = {
+      Type: "Sha1" as const,
+      Value: deep,
+      DetectionFunction: "Equals" as const,
+      AlertDefinition: 1,
+    };
     const iocError = await shownError(() => session.iocs.create(ioc));
     expect(iocError.message).toContain("Value: ");
     await shownError(() => session.alerts.update(1, { Title: deep }));

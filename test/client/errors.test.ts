@@ -80,9 +80,9 @@ describe("HTTP errors", () => {
     expect(room).toBeGreaterThan(1);
     const alertId = (await session.alerts.list({ top: 1 }))[0]!.Id;
     const items = Array.from({ length: room + 2 }, (_, i) => ({
-      Type: "Sha1",
+      Type: "Sha1" as const,
       Value: sha1(60_000 + i),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alertId,
     }));
     const error = await session.iocs.bulkUpload(items, { chunkSize: room - 1 }).catch((e: unknown) => e);
@@ -174,6 +174,7 @@ describe("validation before any request", () => {
       .create({
         ...alertInput(),
         Name: "x".repeat(101),
+        // @ts-expect-error: not a severity (the types refuse it too; this checks the run-time refusal)
         Severity: "Critical",
         Title: undefined as unknown as string,
       })
@@ -183,7 +184,12 @@ describe("validation before any request", () => {
   });
 
   it("names the index of each bad item in a bulk upload", async () => {
-    const good = { Type: "Sha1", Value: sha1(3), DetectionFunction: "Equals", AlertDefinition: 1 };
+    const good = {
+      Type: "Sha1" as const,
+      Value: sha1(3),
+      DetectionFunction: "Equals" as const,
+      AlertDefinition: 1,
+    };
     await expect(session.iocs.bulkUpload([good, { ...good, Value: "zz" }])).rejects.toThrow(
       /\[1\]\.Value: "zz"/,
     );

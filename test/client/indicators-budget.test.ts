@@ -11,8 +11,8 @@ const limited = () => startTestEmulator({ quiet: true, rateLimit: "documented", 
 
 const domain = (n: number) => ({
   indicatorValue: `budget-${n}.example`,
-  indicatorType: "DomainName",
-  action: "Allowed",
+  indicatorType: "DomainName" as const,
+  action: "Allowed" as const,
   title: `Budget ${n}`,
   description: "made by a test",
 });
@@ -61,8 +61,8 @@ describe("the rate budget", () => {
       });
       const items = Array.from({ length: 15_000 }, (_, i) => ({
         indicatorValue: sha1(1_000_000 + i),
-        indicatorType: "FileSha1",
-        action: "Block",
+        indicatorType: "FileSha1" as const,
+        action: "Block" as const,
         title: `feed ${i}`,
         description: "from a feed",
       }));

@@ -16,8 +16,8 @@ const indicatorsOf = (e: RunningEmulator) => ({
 
 const domain = (n: number | string) => ({
   indicatorValue: `bad-${n}.example`,
-  indicatorType: "DomainName",
-  action: "Block",
+  indicatorType: "DomainName" as const,
+  action: "Block" as const,
   title: `Bad ${n}`,
   description: "made by a test",
 });
@@ -156,8 +156,8 @@ describe("session.indicators", () => {
   it("imports 1,200 indicators in 3 calls of at most 500 with per-item results in order", async () => {
     const items = Array.from({ length: 1200 }, (_, i) => ({
       indicatorValue: sha1(70_000 + i),
-      indicatorType: "FileSha1",
-      action: "Audit",
+      indicatorType: "FileSha1" as const,
+      action: "Audit" as const,
       generateAlert: true,
       title: `hash ${i}`,
       description: "imported",

@@ -147,9 +147,9 @@ describe("iocs", () => {
     const alert = await session.alerts.create(alertInput("forAlert"));
     const other = await session.alerts.create(alertInput("forAlert other"));
     const items = Array.from({ length: 25 }, (_, i) => ({
-      Type: "Sha1",
+      Type: "Sha1" as const,
       Value: sha1(5000 + i),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alert.Id,
     }));
     await session.iocs.bulkUpload([...items, { ...items[0]!, AlertDefinition: other.Id }]);
@@ -164,9 +164,9 @@ describe("lists and paging", () => {
   beforeAll(async () => {
     alertId = (await session.alerts.create(alertInput("paging"))).Id;
     const items = Array.from({ length: 137 }, (_, i) => ({
-      Type: i % 2 ? "Sha256" : "Sha1",
+      Type: i % 2 ? ("Sha256" as const) : ("Sha1" as const),
       Value: i % 2 ? sha1(i).padStart(64, "a") : sha1(100_000 + i),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alertId,
     }));
     await session.iocs.bulkUpload(items);
@@ -289,9 +289,9 @@ describe("bulk upload", () => {
     const wire = recordWire(session);
     const progress: number[] = [];
     const items = Array.from({ length: 7 }, (_, i) => ({
-      Type: "Sha1",
+      Type: "Sha1" as const,
       Value: sha1(70_000 + i),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alert.Id,
     }));
     const created = await session.iocs.bulkUpload(items, {
@@ -312,9 +312,9 @@ describe("bulk upload", () => {
     const alert = await session.alerts.create(alertInput("bulk 5000"));
     const wire = recordWire(session);
     const items = Array.from({ length: 5001 }, (_, i) => ({
-      Type: "Sha1",
+      Type: "Sha1" as const,
       Value: sha1(200_000 + i),
-      DetectionFunction: "Equals",
+      DetectionFunction: "Equals" as const,
       AlertDefinition: alert.Id,
     }));
     expect(await session.iocs.bulkUpload(items)).toHaveLength(5001);

@@ -7,8 +7,10 @@ import {
   INDICATOR_TYPES,
   describeViolation,
   validateIndicator,
+  type IndicatorAction,
   type IndicatorInput,
   type IndicatorType,
+  type Severity,
 } from "../../schema/index.js";
 import { withPrompts, type Asker } from "../prompts.js";
 import { outputWidth, type ReplState } from "../types.js";
@@ -39,10 +41,14 @@ async function askIndicator(ask: Asker): Promise<IndicatorInput> {
     validate: indicatorFieldValidator("indicatorValue", { indicatorType }),
   });
   // Only the actions the type allows (files all five, IPs/URLs/domains four, certificates two).
-  const action = await ask.select("action", ACTIONS_BY_TYPE[indicatorType]);
+  const action = (await ask.select("action", ACTIONS_BY_TYPE[indicatorType])) as IndicatorAction;
   const title = await ask.input("title", { validate: indicatorFieldValidator("title") });
   const description = await ask.input("description", { validate: indicatorFieldValidator("description") });
-  const severity = await ask.select("severity", INDICATOR_SEVERITIES, DEFAULT_INDICATOR_SEVERITY);
+  const severity = (await ask.select(
+    "severity",
+    INDICATOR_SEVERITIES,
+    DEFAULT_INDICATOR_SEVERITY,
+  )) as Severity;
   const expires = await ask.input("expirationTime (ISO date-time, empty for none)", {
     validate: indicatorFieldValidator("expirationTime", {}, false),
   });

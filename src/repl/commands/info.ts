@@ -12,6 +12,7 @@ export const HELP = `Preloaded:
   pp(x)            pretty-print (table for lists, record for one entity)
   table(x) json(x) csv(x)   format a result one way, whatever .format says
   take(list, n)    the first n items of a list, fetching only the pages needed
+  it, more         the next page of the last list awaited (mongosh's it); says when there is no more
 
 Examples:
   await alerts.list()

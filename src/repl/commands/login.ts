@@ -3,7 +3,7 @@ import { withSecret } from "../config.js";
 import { askCredentials } from "../credentials.js";
 import { withPrompts } from "../prompts.js";
 import { consoleApplier } from "../bulk/apply.js";
-import { closeSession, openSession } from "../session.js";
+import { closeSession, openSession, printWarnings } from "../session.js";
 import type { ReplState } from "../types.js";
 import { say } from "./run.js";
 import { setVerbose } from "./verbose.js";
@@ -20,7 +20,7 @@ export async function login(server: REPLServer, state: ReplState, onSession: () 
     { ...state.config, ...entered, service: undefined, mode: "service", reason: ".login" },
     secret,
   );
-  const opened = await openSession(config, consoleApplier(state));
+  const opened = await openSession(config, consoleApplier(state), printWarnings(state));
   const old = {
     session: state.session,
     indicatorsSession: state.indicatorsSession,

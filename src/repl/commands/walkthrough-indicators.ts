@@ -31,7 +31,12 @@ function submitSample(expirationTime: string): IndicatorInput {
 
 /** The import sample of the docs (D3), its legacy `Alert` as Audit with generateAlert. */
 function importSample(expirationTime: string): IndicatorInput[] {
-  const common = { expirationTime, action: "Audit", generateAlert: true, recommendedActions: "nothing" };
+  const common = {
+    expirationTime,
+    action: "Audit" as const,
+    generateAlert: true,
+    recommendedActions: "nothing",
+  };
   return [
     {
       ...common,

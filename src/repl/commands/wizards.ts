@@ -9,6 +9,9 @@ import {
   describeViolation,
   validateEntity,
   type AlertDefinitionInput,
+  type DetectionFunction,
+  type IocType,
+  type Severity,
   type EntitySetName,
 } from "../../schema/index.js";
 import { withPrompts, type Asker } from "../prompts.js";
@@ -41,7 +44,7 @@ async function askAlert(ask: Asker): Promise<AlertDefinitionInput> {
   const text = (field: string, required: boolean): Promise<string> =>
     ask.input(field, { validate: fieldValidator("AlertDefinitions", field, required) });
   const Name = await text("Name", true);
-  const Severity = await ask.select("Severity", SEVERITIES, "Medium");
+  const Severity = (await ask.select("Severity", SEVERITIES, "Medium")) as Severity;
   const Category = await ask.select("Category", CATEGORIES, "SuspiciousActivity");
   const Title = await text("Title", true);
   const UxDescription = await text("UxDescription", true);
@@ -60,8 +63,12 @@ async function askIoc(ask: Asker, state: ReplState): Promise<IocCreateInput> {
     value: String(a["Id"]),
   }));
   const AlertDefinition = Number(await ask.select("Alert definition", choices));
-  const Type = await ask.select("Type", IOC_TYPES, "Sha1");
-  const DetectionFunction = await ask.select("DetectionFunction", DETECTION_FUNCTIONS, "Equals");
+  const Type = (await ask.select("Type", IOC_TYPES, "Sha1")) as IocType;
+  const DetectionFunction = (await ask.select(
+    "DetectionFunction",
+    DETECTION_FUNCTIONS,
+    "Equals",
+  )) as DetectionFunction;
   const Value = await ask.input("Value", {
     validate: fieldValidator("IndicatorsOfCompromise", "Value", true, { Type, DetectionFunction }),
   });

@@ -1,4 +1,4 @@
-import type { Severity } from "../enums.js";
+import type { EnumInput, Severity } from "../enums.js";
 import type { IndicatorAction, IndicatorSourceType, IndicatorType } from "./enums.js";
 
 /** An indicator as the API returns it (D1, ti-api.md Part 5); `id` is a numeric string. */
@@ -35,15 +35,15 @@ export interface Indicator {
 /** What a client submits (`POST /api/indicators`) or puts in an import's `Indicators` list. */
 export interface IndicatorInput {
   indicatorValue: string;
-  indicatorType: IndicatorType | (string & {});
-  action: IndicatorAction | (string & {});
+  indicatorType: EnumInput<IndicatorType>;
+  action: EnumInput<IndicatorAction>;
   title: string;
   description: string;
   /** Names the indicator to update (otherwise value, type and action do). */
   id?: string | number;
   application?: string | null;
   expirationTime?: string | null;
-  severity?: Severity | (string & {});
+  severity?: EnumInput<Severity>;
   recommendedActions?: string | null;
   /** A JSON array or a comma-separated string. */
   rbacGroupNames?: string[] | string;
