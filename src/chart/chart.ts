@@ -22,9 +22,14 @@ export async function chart(
   const opts = normalizeChartOptions(kind, rows, options);
   const read = keyReader(opts.by);
   const records = rows as readonly Row[];
-  const counts = kind === "bar" ? countByKey(records, read, opts) : countByDay(records, read);
+  const { counts, hidden } =
+    kind === "bar" ? countByKey(records, read, opts) : { counts: countByDay(records, read), hidden: 0 };
   const labels: SpecLabels = {
     title: opts.title ?? (kind === "bar" ? `Count by ${opts.label}` : `Count per day (${opts.label})`),
+    note:
+      hidden > 0
+        ? `the ${opts.limit ?? 15} largest of ${counts.length + hidden}; ${hidden} more not shown`
+        : "",
     label: opts.label,
     countLabel: opts.countLabel,
     width: opts.width,
@@ -92,7 +97,8 @@ function imgTag(svg: string, title: string): string {
 
 function barText(labels: SpecLabels, counts: readonly ChartCount[]): string {
   const rows = counts.map((c) => ({ [labels.label]: c.key, [labels.countLabel]: c.count }));
-  return `${labels.title}\n${formatTable(rows, { maxRows: counts.length })}`;
+  const note = labels.note ? ` (${labels.note})` : "";
+  return `${labels.title}${note}\n${formatTable(rows, { maxRows: counts.length })}`;
 }
 
 const SPARKS = "▁▂▃▄▅▆▇█";

@@ -18,7 +18,7 @@ export interface ChartOptions {
   countLabel?: string;
   /** Bars always shown, in this order, even at 0 (severities are always all shown, highest first). */
   keys?: readonly string[];
-  /** Bars kept before the rest are summed into one "(N others)" bar. Default 15. */
+  /** Bars shown, the largest (after `keys`); the chart and its text say how many more were left out. Default 15. */
   limit?: number;
   /** Chart width in pixels. Default 480. */
   width?: number;
