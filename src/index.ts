@@ -45,6 +45,8 @@ export {
   CATEGORIES,
   IOC_TYPES,
   DETECTION_FUNCTIONS,
+  severityRank,
+  compareSeverity,
   type AlertDefinition,
   type AlertDefinitionInput,
   type IndicatorOfCompromise,
