@@ -14,12 +14,13 @@ const KINDS: readonly ChartKind[] = ["bar", "time"];
  * Resolves to a display bundle (SVG, an `<img>` for HTML, the counts as text).
  * @example (await chart("bar", await alerts.list().toArray(), { by: "Severity" })).display(tslab.display)
  */
-export async function chart(
+export async function chart<T extends object>(
   kind: ChartKind,
-  rows: readonly unknown[],
-  options: ChartOptions = {},
+  rows: readonly T[],
+  options: ChartOptions<T> = {},
 ): Promise<Chart> {
-  const opts = normalizeChartOptions(kind, rows, options);
+  // The rows' type only serves completion and checking of `by`; counting reads plain records.
+  const opts = normalizeChartOptions(kind, rows, options as ChartOptions);
   const read = keyReader(opts.by);
   const records = rows as readonly Row[];
   const { counts, hidden } =
