@@ -25,6 +25,10 @@ describe("notebooks/03-bulk-edit.ipynb", () => {
   it("applies with a progress bar, verifies, disables and cleans up", () => {
     const text = outputText(run.notebook);
     expect(text).toContain("Importing: 303 of 303 (100%), 0 failed");
+    // The run's seconds are a number, right-aligned as the counts beside them.
+    expect(text).toMatch(
+      /<td align="right" class="ti-num">0<\/td><td align="right" class="ti-num">\d+(\.\d)?<\/td><\/tr>/,
+    );
     expect(text).toContain("303 IOCs belong to");
     expect(text).toContain(
       '<td align="right" class="ti-num">309</td><td align="right" class="ti-num">0</td><td align="right" class="ti-num">0</td><td align="right" class="ti-num">303</td><td align="right" class="ti-num">2</td><td align="right" class="ti-num">4</td>',
