@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ValidationError } from "../errors/index.js";
 import { escapeHtml, formatTable, type HtmlDisplay } from "../display/index.js";
 import { countByDay, countByKey, isSeverityField, keyReader } from "./counts.js";
@@ -54,6 +55,8 @@ export async function chart<T extends object>(
     display: (target: HtmlDisplay) =>
       target.bundle ? target.bundle({ ...bundle() }) : target.html(bundle()["text/html"]),
     toString: () => text,
+    // The REPL and console.log show the counts, not kilobytes of SVG.
+    [inspect.custom]: () => text,
   };
 }
 

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import type { HtmlDisplay } from "../display/index.js";
 
 /** The kinds of chart {@link chart} draws: counts by a field as bars, or items per day over time. */
@@ -53,4 +54,6 @@ export interface Chart {
   display(target: HtmlDisplay): void;
   /** The text form: the title and the counts as a table. */
   toString(): string;
+  /** What `util.inspect` (the REPL, `console.log`) shows: the text form. */
+  [inspect.custom](): string;
 }

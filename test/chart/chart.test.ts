@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
-import { promisify } from "node:util";
+import { inspect, promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { chart, isTiError } from "../../src/index.js";
 import { SEVERITY_CSS } from "../../src/display/index.js";
@@ -90,6 +90,7 @@ describe('chart("time")', () => {
     expect(c.svg).toContain(">IOCs created per day</text>");
     expect(c.svg).toContain(">Day</text>");
     expect(c.svg).toContain(">Oct 01</text>");
+    expect(inspect(c)).toBe(String(c));
     expect(String(c)).toBe(
       [
         "IOCs created per day",
