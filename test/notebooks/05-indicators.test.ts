@@ -38,6 +38,13 @@ describe("notebooks/05-indicators.ipynb", () => {
       "Indicators by severity",
       "Indicators by expiry",
     ]);
+    // Every text table's headers in one case: "Action  Indicators", never "action  Indicators".
+    expect(texts.map((t) => t.split("\n")[1])).toEqual([
+      expect.stringMatching(/^Action\s+Indicators$/),
+      expect.stringMatching(/^Type\s+Indicators$/),
+      expect.stringMatching(/^Severity\s+Indicators$/),
+      expect.stringMatching(/^Expires\s+Indicators$/),
+    ]);
     for (const d of charts)
       expect(d["text/html"]).toMatch(/^<img class="ti-chart" alt="[^"]+" src="data:image\/svg\+xml;base64,/);
     const [action, type, severity, expiry] = charts.map((d) => String(d["image/svg+xml"]));
