@@ -3,7 +3,8 @@
 # Executes every notebook with Jupyter's own nbconvert and the project's tslab kernel, exports HTML to
 # .test-output/nbconvert/ (gitignored), and fails on any error. Needs `npm run build` and
 # `npm run kernel:install` first. tslab reports a failing cell with an empty error name and message and puts
-# the real text on the cell's stderr, so stderr outputs count as failures too, as do a secret or a token.
+# the real text on the cell's stderr, so stderr outputs count as failures too, as do a secret or a token, a rich
+# output without text/plain, an unnumbered cell and a chart that is not an image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,20 @@ for notebook in "$@"; do
     }
     process.exit(bad ? 1 : 0);' "$executed"; then
     problems+=("unnumbered cells or rich outputs without text/plain")
+  fi
+  # Charts are images (they render untrusted and in the HTML export): every cell that draws one (a statement
+  # starting `await plot(`, the notebooks' helper, or `(await chart(`) must have an image/svg+xml or image/png
+  # output, and no output is SVG markup inside HTML.
+  if ! node -e 'let bad = 0;
+    for (const [i, c] of JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).cells.entries()) {
+      if (c.cell_type !== "code") continue;
+      const outputs = (c.outputs ?? []).filter((o) => o.data);
+      const draws = /^(await plot|\(await chart)\(/m.test([].concat(c.source).join(""));
+      if (draws && !outputs.some((o) => "image/svg+xml" in o.data || "image/png" in o.data)) { console.error(`cell ${i}: draws a chart but has no image output`); bad++; }
+      for (const o of outputs) if (/^\s*<svg/.test([].concat(o.data["text/html"] ?? []).join(""))) { console.error(`cell ${i}: a chart as SVG markup in HTML, not an image`); bad++; }
+    }
+    process.exit(bad ? 1 : 0);' "$executed"; then
+    problems+=("a chart that is not an image")
   fi
   # The HTML is exported either way: it is the easiest place to see what went wrong.
   jupyter nbconvert --to html --output-dir "$out" "$executed"

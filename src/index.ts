@@ -53,6 +53,8 @@ export {
   CATEGORIES,
   IOC_TYPES,
   DETECTION_FUNCTIONS,
+  severityRank,
+  compareSeverity,
   type AlertDefinition,
   type AlertDefinitionInput,
   type IndicatorOfCompromise,

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { ValidationError } from "../errors/index.js";
 import { escapeHtml, formatTable, type HtmlDisplay } from "../display/index.js";
 import { countByDay, countByKey, isSeverityField, keyReader } from "./counts.js";
@@ -14,17 +15,23 @@ const KINDS: readonly ChartKind[] = ["bar", "time"];
  * Resolves to a display bundle (SVG, an `<img>` for HTML, the counts as text).
  * @example (await chart("bar", await alerts.list().toArray(), { by: "Severity" })).display(tslab.display)
  */
-export async function chart(
+export async function chart<T extends object>(
   kind: ChartKind,
-  rows: readonly unknown[],
-  options: ChartOptions = {},
+  rows: readonly T[],
+  options: ChartOptions<T> = {},
 ): Promise<Chart> {
-  const opts = normalizeChartOptions(kind, rows, options);
+  // The rows' type only serves completion and checking of `by`; counting reads plain records.
+  const opts = normalizeChartOptions(kind, rows, options as ChartOptions);
   const read = keyReader(opts.by);
   const records = rows as readonly Row[];
-  const counts = kind === "bar" ? countByKey(records, read, opts) : countByDay(records, read);
+  const { counts, hidden } =
+    kind === "bar" ? countByKey(records, read, opts) : { counts: countByDay(records, read), hidden: 0 };
   const labels: SpecLabels = {
     title: opts.title ?? (kind === "bar" ? `Count by ${opts.label}` : `Count per day (${opts.label})`),
+    note:
+      hidden > 0
+        ? `the ${opts.limit ?? 15} largest of ${counts.length + hidden}; ${hidden} more not shown`
+        : "",
     label: opts.label,
     countLabel: opts.countLabel,
     width: opts.width,
@@ -48,6 +55,8 @@ export async function chart(
     display: (target: HtmlDisplay) =>
       target.bundle ? target.bundle({ ...bundle() }) : target.html(bundle()["text/html"]),
     toString: () => text,
+    // The REPL and console.log show the counts, not kilobytes of SVG.
+    [inspect.custom]: () => text,
   };
 }
 
@@ -92,7 +101,8 @@ function imgTag(svg: string, title: string): string {
 
 function barText(labels: SpecLabels, counts: readonly ChartCount[]): string {
   const rows = counts.map((c) => ({ [labels.label]: c.key, [labels.countLabel]: c.count }));
-  return `${labels.title}\n${formatTable(rows, { maxRows: counts.length })}`;
+  const note = labels.note ? ` (${labels.note})` : "";
+  return `${labels.title}${note}\n${formatTable(rows, { maxRows: counts.length })}`;
 }
 
 const SPARKS = "▁▂▃▄▅▆▇█";

@@ -14,16 +14,23 @@ export function isSeverityField(by: ChartOptions["by"]): boolean {
   return by === "Severity" || by === "severity";
 }
 
+/** Counted bars, and how many keys were left out past the limit. */
+export interface KeyCounts {
+  readonly counts: ChartCount[];
+  readonly hidden: number;
+}
+
 /**
  * Counts rows by key for a bar chart: `keys` first in their order (0 when absent), then the rest by count
- * (ties by name); severities always all four, highest first. Past `limit` bars the rest are summed into one.
- * @example countByKey([{ T: "a" }, { T: "a" }], (r) => r["T"], {}) // [{ key: "a", count: 2 }]
+ * (ties by name); severities always all four, highest first. Past `limit` bars the smallest are left out (and
+ * counted in `hidden`): one bar summing them would dwarf the others.
+ * @example countByKey([{ T: "a" }, { T: "a" }], (r) => r["T"], {}).counts // [{ key: "a", count: 2 }]
  */
 export function countByKey(
   rows: readonly Row[],
   read: (row: Row) => unknown,
   options: ChartOptions,
-): ChartCount[] {
+): KeyCounts {
   const severity = isSeverityField(options.by);
   const keys = options.keys ?? (severity ? [...SEVERITIES].reverse() : []);
   const counts = new Map<string, number>(keys.map((k) => [k, 0]));
@@ -39,14 +46,9 @@ export function countByKey(
       (a, b) =>
         (severity ? compareSeverity(b.key, a.key) : 0) || b.count - a.count || (a.key < b.key ? -1 : 1),
     );
-  return capped([...fixed, ...rest], options.limit ?? 15);
-}
-
-function capped(counts: ChartCount[], limit: number): ChartCount[] {
-  if (counts.length <= limit) return counts;
-  const others = counts.slice(limit - 1);
-  const sum = others.reduce((n, c) => n + c.count, 0);
-  return [...counts.slice(0, limit - 1), { key: `(${others.length} others)`, count: sum }];
+  const all = [...fixed, ...rest];
+  const limit = options.limit ?? 15;
+  return { counts: all.slice(0, limit), hidden: Math.max(0, all.length - limit) };
 }
 
 function keyText(value: unknown): string {

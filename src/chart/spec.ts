@@ -4,6 +4,8 @@ import type { ChartCount } from "./types.js";
 /** What a spec needs besides the counts. */
 export interface SpecLabels {
   readonly title: string;
+  /** A line under the title ("" for none): what the chart leaves out. */
+  readonly note: string;
   readonly label: string;
   readonly countLabel: string;
   readonly width: number;
@@ -25,7 +27,7 @@ const CONFIG = {
 
 /**
  * A horizontal bar per key in the order given, the count at each bar's end; severities in the tables' colours.
- * @example barSpec([{ key: "High", count: 3 }], { title: "By severity", label: "Severity", countLabel: "Count", width: 480, severity: true })
+ * @example barSpec([{ key: "High", count: 3 }], { title: "By severity", note: "", label: "Severity", countLabel: "Count", width: 480, severity: true })
  */
 export function barSpec(counts: readonly ChartCount[], labels: SpecLabels): Record<string, unknown> {
   const order = counts.map((c) => c.key);
@@ -41,7 +43,7 @@ export function barSpec(counts: readonly ChartCount[], labels: SpecLabels): Reco
   const x = { field: "count", type: "quantitative", title: labels.countLabel, axis: { tickMinStep: 1 } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: labels.title,
+    title: labels.note ? { text: labels.title, subtitle: labels.note } : labels.title,
     width: labels.width,
     height: Math.max(ROW_PX * 2, ROW_PX * counts.length),
     // Copies: vega marks the objects it is given.
@@ -57,7 +59,7 @@ export function barSpec(counts: readonly ChartCount[], labels: SpecLabels): Reco
 
 /**
  * Bars of items per UTC day on a time axis, with days of none at 0.
- * @example timeSpec([{ key: "2026-10-01", count: 4 }], { title: "IOCs created per day", label: "Day", countLabel: "IOCs", width: 480, severity: false })
+ * @example timeSpec([{ key: "2026-10-01", count: 4 }], { title: "IOCs created per day", note: "", label: "Day", countLabel: "IOCs", width: 480, severity: false })
  */
 export function timeSpec(counts: readonly ChartCount[], labels: SpecLabels): Record<string, unknown> {
   return {

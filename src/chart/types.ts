@@ -1,24 +1,25 @@
+import { inspect } from "node:util";
 import type { HtmlDisplay } from "../display/index.js";
 
 /** The kinds of chart {@link chart} draws: counts by a field as bars, or items per day over time. */
 export type ChartKind = "bar" | "time";
 
-/** What a chart counts and how it is labelled. */
-export interface ChartOptions {
+/** What a chart counts and how it is labelled; `T` is the rows' type, so `by` completes their field names. */
+export interface ChartOptions<T extends object = Record<string, unknown>> {
   /** The title above the chart. Default: what is counted, e.g. "Count by Severity". */
   title?: string;
   /**
    * The field counted: for `bar` the category (default `Severity` when rows have one), for `time` the date
    * (default `CreatedAt`, else `creationTimeDateTimeUtc`). A function reads the key from a row instead.
    */
-  by?: string | ((row: Record<string, unknown>) => unknown);
+  by?: (keyof T & string) | ((row: T) => unknown);
   /** The axis label for what `by` reads. Default: the field's name. */
   label?: string;
   /** The axis label of the counts. Default "Count". */
   countLabel?: string;
   /** Bars always shown, in this order, even at 0 (severities are always all shown, highest first). */
   keys?: readonly string[];
-  /** Bars kept before the rest are summed into one "(N others)" bar. Default 15. */
+  /** Bars shown, the largest (after `keys`); the chart and its text say how many more were left out. Default 15. */
   limit?: number;
   /** Chart width in pixels. Default 480. */
   width?: number;
@@ -53,4 +54,6 @@ export interface Chart {
   display(target: HtmlDisplay): void;
   /** The text form: the title and the counts as a table. */
   toString(): string;
+  /** What `util.inspect` (the REPL, `console.log`) shows: the text form. */
+  [inspect.custom](): string;
 }

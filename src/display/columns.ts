@@ -83,9 +83,12 @@ export function isIdentifierColumn(name: string): boolean {
   );
 }
 
-/** True for a column a table never cuts: identifiers, and the reasons of plan and result tables (read in full). */
+/**
+ * True for a column a table never cuts: identifiers, and the actions and reasons of plan and result tables (read
+ * in full: a cut "skip: d…" says nothing).
+ */
 export function isNeverCut(name: string): boolean {
-  return isIdentifierColumn(name) || /^(Reasons?|Error|Message)$/i.test(name);
+  return isIdentifierColumn(name) || /^(Action|Reasons?|Error|Message)$/i.test(name);
 }
 
 /** True when every present value of a column is a number, so it is right-aligned. */

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
-import { promisify } from "node:util";
+import { inspect, promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { chart, isTiError } from "../../src/index.js";
 import { SEVERITY_CSS } from "../../src/display/index.js";
@@ -53,14 +53,16 @@ describe('chart("bar")', () => {
     const bundle = c.bundle();
     expect(Object.keys(bundle).sort()).toEqual(["image/svg+xml", "text/html", "text/plain"]);
     expect(svgOfImg(bundle["text/html"])).toBe(bundle["image/svg+xml"]);
-    // Past the limit the rest are one bar; the largest first.
+    // Past the limit the smallest are left out, and the text and the chart say so.
+    expect(c.svg).toContain(">the 3 largest of 4; 1 more not shown</text>");
+    expect(c.svg).not.toContain(">Cat9</text>");
     expect(bundle["text/plain"]).toBe(
       [
-        "Count by Category",
-        "Category    Count",
-        "Malware         7",
-        "Cat7            1",
-        "(2 others)      2",
+        "Count by Category (the 3 largest of 4; 1 more not shown)",
+        "Category  Count",
+        "Malware       7",
+        "Cat7          1",
+        "Cat8          1",
       ].join("\n"),
     );
     const shown: Record<string, string>[] = [];
@@ -88,6 +90,7 @@ describe('chart("time")', () => {
     expect(c.svg).toContain(">IOCs created per day</text>");
     expect(c.svg).toContain(">Day</text>");
     expect(c.svg).toContain(">Oct 01</text>");
+    expect(inspect(c)).toBe(String(c));
     expect(String(c)).toBe(
       [
         "IOCs created per day",

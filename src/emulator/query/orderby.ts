@@ -33,9 +33,9 @@ export function parseOrderBy(source: FieldSource, text: string | null): SortKey[
 
 /**
  * The sort values of an entity, ending with its Id (what a skiptoken records). A severity sorts by its rank
- * (Informational < Low < Medium < High), not its name. Neither service's docs say how `$orderby` orders
- * severity; OData sorts an enum by its member values, which `$metadata` lists in rank order, so rank order is
- * our decision for both (custom TI's `Severity`, the Indicators API's `severity`).
+ * (Informational < Low < Medium < High), not its name. Neither service's docs say how `$orderby` orders severity:
+ * rank order is our decision, for both (custom TI's `Severity`, the Indicators API's `severity`). It is what OData
+ * does with an enum, ordered by member value, and the emulator's `$metadata` numbers the members 0–3 in rank order.
  */
 export function sortValues(entity: Entity, keys: readonly SortKey[]): unknown[] {
   return [...keys.map((k) => sortValue(entity, k.name)), entity.Id];
