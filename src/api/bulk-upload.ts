@@ -65,14 +65,7 @@ async function uploadChunk<T>(
   if (!Array.isArray(value)) return [];
   // What the upload created is its own: a single create's read-back must not adopt one of these.
   for (const item of value) claim(ctx, set, item);
-  return value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)));
-}
-
-// Thousands of created entities per reply, usually without annotations: copy only those that carry one.
-function annotated(item: unknown): boolean {
-  if (typeof item !== "object" || item === null) return false;
-  for (const key in item) if (key.startsWith("@odata.")) return true;
-  return false;
+  return value.map((item) => stripAnnotations<T>(item));
 }
 
 // Create bodies the shared schema has already passed, by set: frozen when marked, so unchanged since.
