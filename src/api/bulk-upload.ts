@@ -65,23 +65,37 @@ async function uploadChunk<T>(
   if (!Array.isArray(value)) return [];
   // What the upload created is its own: a single create's read-back must not adopt one of these.
   for (const item of value) claim(ctx, set, item);
-  return value.map((item) => (annotated(item) ? stripAnnotations<T>(item) : (item as T)));
+  return value.map((item) => stripAnnotations<T>(item));
 }
 
-// Thousands of created entities per reply, usually without annotations: copy only those that carry one.
-function annotated(item: unknown): boolean {
-  if (typeof item !== "object" || item === null) return false;
-  for (const key in item) if (key.startsWith("@odata.")) return true;
-  return false;
+// Create bodies the shared schema has already passed, by set: frozen when marked, so unchanged since.
+const passed = new WeakMap<object, EntitySetName>();
+
+/**
+ * Freezes `body`, the create body `validateEntity(set, …)` returned, and lets {@link checkEach} for `set` send it
+ * without checking it again (bulk planning validates every row; a second pass cost as much as the first). A body
+ * with a time-dependent field (`ExpiresAt`, warned about when past at sending) is checked again all the same.
+ * @example const candidate = { ...row, body: markChecked("IndicatorsOfCompromise", result.body) }
+ */
+export function markChecked<B extends Record<string, unknown>>(set: EntitySetName, body: B): Readonly<B> {
+  if (body["ExpiresAt"] === undefined || body["ExpiresAt"] === null) passed.set(Object.freeze(body), set);
+  return body;
 }
 
 /**
- * Every item checked with `check`; one ValidationError naming each bad item's index, field, value and rule.
- * @example const bodies = checkEach(items, (item) => prepare(item, "create"))
+ * Every item checked with `check` (an item {@link markChecked} for `set` is taken as it is); one ValidationError
+ * naming each bad item's index, field, value and rule.
+ * @example const bodies = checkEach(items, (item) => prepare(item, "create"), "IndicatorsOfCompromise")
  */
-export function checkEach<R>(items: readonly unknown[], check: (item: unknown) => R): R[] {
+export function checkEach<R>(
+  items: readonly unknown[],
+  check: (item: unknown) => R,
+  set?: EntitySetName,
+): R[] {
   const violations: Violation[] = [];
   const checked = items.map((item, index) => {
+    if (set !== undefined && typeof item === "object" && item !== null && passed.get(item) === set)
+      return item as R;
     try {
       return check(item);
     } catch (error) {

@@ -89,7 +89,14 @@ export function entityUrl(ctx: ApiContext, set: EntitySetName, id?: number): str
  */
 export function stripAnnotations<T>(data: unknown): T {
   if (typeof data !== "object" || data === null) return data as T;
+  // Pages and uploads bring thousands of entities, usually without annotations: only those with one are copied.
+  if (!hasAnnotation(data)) return data as T;
   return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith("@odata."))) as T;
+}
+
+function hasAnnotation(data: object): boolean {
+  for (const key in data) if (key.startsWith("@odata.")) return true;
+  return false;
 }
 
 /**

@@ -71,14 +71,11 @@ export function createEntitySet<T, I, S extends EntitySetName>(
     disable: (id, options) =>
       updateOp<T>(scope, id, { Enabled: false }, checked("disable", OPTION_KEYS.call, options)),
     count: (filter, options) => countOp(scope, filter, checked("count", OPTION_KEYS.call, options)),
-    bulkUpload: async (items, options = {}) =>
-      bulkUpload<T>(
-        ctx,
-        set,
-        checkEach(items, (item) =>
-          prepare(scope, item, "create", checked("bulkUpload", OPTION_KEYS.bulkUpload, options)),
-        ),
-        options,
-      ),
+    bulkUpload: async (items, options = {}) => {
+      const write = checked("bulkUpload", OPTION_KEYS.bulkUpload, options);
+      // Bodies bulk planning validated are sent as they are (see markChecked); every other item is checked.
+      const bodies = checkEach(items, (item) => prepare(scope, item, "create", write), set);
+      return bulkUpload<T>(ctx, set, bodies, options);
+    },
   };
 }

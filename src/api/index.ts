@@ -3,7 +3,7 @@ export type { ApiContext, CallOptions, GetOptions, ListOptions, WarningListener 
 export type { EntitySet, WriteOptions } from "./entity-set.js";
 export type { FieldWhere, IsoDateTime, Operands } from "./where.js";
 export { OPTION_KEYS } from "./options.js";
-export type { BulkUploadOptions } from "./bulk-upload.js";
+export { markChecked, type BulkUploadOptions } from "./bulk-upload.js";
 export { createAlerts, type Alerts } from "./alerts.js";
 export { createIocs, type IocCreateInput, type Iocs } from "./iocs.js";
 export { Session, type SessionConfig, type SessionSettings, type SessionToken } from "./session.js";

@@ -7,6 +7,7 @@ import {
   validateEntity,
 } from "../../schema/index.js";
 import type { Violation } from "../../schema/index.js";
+import { markChecked } from "../../api/index.js";
 import { collectRows } from "./collect.js";
 import type { CreateItem, Normalized as NormalizedOf } from "./target.js";
 import { rejection, type Rejection, type SourceRow } from "../types.js";
@@ -60,6 +61,8 @@ function normalizeRow(
   fields[IOC_BIND_PROPERTY] = alertDefinitionRef(alert);
   const { body, errors } = validateEntity("IndicatorsOfCompromise", fields, { mode: "create" });
   if (errors.length) return rejection(row.line, errors);
+  // Validated here once: bulkUpload sends the (now frozen) body without a second pass.
+  markChecked("IndicatorsOfCompromise", body);
   const given: { Enabled?: boolean; ExpiresAt?: string | null } = {};
   if ("Enabled" in fields) given.Enabled = body["Enabled"] as boolean;
   if ("ExpiresAt" in fields) given.ExpiresAt = body["ExpiresAt"] as string | null;

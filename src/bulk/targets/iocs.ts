@@ -42,7 +42,7 @@ export function iocTarget(iocs: Iocs): IocTarget {
   };
 }
 
-// The body was validated and normalised by planning; the set checks it once more before sending.
+// The body was validated and normalised by planning, which marked it checked (bulkUpload sends it as is).
 function createInput(item: Candidate): IocCreateInput {
   return item.body as unknown as IocCreateInput;
 }
