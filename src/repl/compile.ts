@@ -124,8 +124,11 @@ function wrapAsync(code: string, program: Program): string {
     }
   }
   const last = program.body.at(-1);
+  let opening = "";
   if (last?.type === "ExpressionStatement") {
-    edits.push({ start: last.start, end: last.end, text: `return (${text(last.expression)});` });
+    const returned = returning(code, last);
+    edits.push(...returned.edits);
+    opening = returned.opening;
   }
   let body = code;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
@@ -133,7 +136,25 @@ function wrapAsync(code: string, program: Program): string {
   }
   const declared = names.size > 0 ? `var ${[...names].join(", ")}; ` : "";
   // One line before the body (WRAPPER_LINES): stack traces are mapped back to the entry's own lines.
-  return `${declared}(async () => {\n${body}\n})()`;
+  return `${declared}(async () => {${opening}\n${body}\n})()`;
+}
+
+/**
+ * The last expression returned. Alone on its line, `return (` goes at the end of the line before (or on the
+ * wrapper's opening line), so an error in it keeps its line and column; otherwise it goes just before it.
+ */
+function returning(code: string, last: Node & { expression: Node }): { edits: Edit[]; opening: string } {
+  const expression = code.slice(last.expression.start, last.expression.end);
+  const lineStart = code.lastIndexOf("\n", last.start - 1) + 1;
+  const before = code.slice(code.lastIndexOf("\n", lineStart - 2) + 1, Math.max(lineStart - 1, 0));
+  const close = { start: last.start, end: last.end, text: `${expression});` };
+  if (code.slice(lineStart, last.start).trim() === "") {
+    if (lineStart === 0) return { edits: [close], opening: " return (" };
+    // Not after a line comment, which would swallow it.
+    if (!before.includes("//"))
+      return { edits: [{ start: lineStart - 1, end: lineStart - 1, text: " return (" }, close], opening: "" };
+  }
+  return { edits: [{ start: last.start, end: last.end, text: `return (${expression});` }], opening: "" };
 }
 
 /** The names a binding pattern declares: `a`, `{ a, b: [c] }`, `...rest`, defaults. */
