@@ -29,3 +29,12 @@ describe("expanded navigation in tables", () => {
     expect(plain![0]).not.toContain("AlertDefinition ");
   });
 });
+
+describe("pp at the console", () => {
+  it("takes the display options: pp(x, { vertical: true }) prints one record per row", async () => {
+    const input = [...SETUP, "pp(await iocs.list(), { vertical: true })", ""].join("\n");
+    const { stdout, stderr } = await runPiped([], { input });
+    expect(stderr).toBe("");
+    expect(stdout.split("--\n")[1]).toMatch(/^-\[ 1 \]-\nId {17}1\nType {15}Sha1\n/);
+  });
+});
