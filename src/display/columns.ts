@@ -13,6 +13,8 @@ const INDICATOR_COLUMNS = [
   "expirationTime",
 ];
 const MAX_GENERIC_COLUMNS = 12;
+// An expanded navigation property ($expand) shows after the curated columns: asked for, so shown.
+const NAVIGATION_COLUMNS = ["AlertDefinition", "IndicatorsOfCompromise"];
 
 /** The curated columns and plural noun of each entity set, for headers of empty lists. */
 export const SET_COLUMNS: Readonly<
@@ -56,13 +58,17 @@ export function columnsFor(rows: readonly Record<string, unknown>[]): string[] {
   if (rows.length > 0 && rows.every(looksLikeIndicator)) {
     return INDICATOR_COLUMNS.filter((c) => rows.some((r) => c in r));
   }
-  if (rows.length > 0 && rows.every(looksLikeIoc)) return IOC_COLUMNS.filter((c) => rows.some((r) => c in r));
-  if (rows.length > 0 && rows.every(looksLikeAlert)) {
-    return ALERT_COLUMNS.filter((c) => rows.some((r) => c in r));
-  }
+  if (rows.length > 0 && rows.every(looksLikeIoc))
+    return present([...IOC_COLUMNS, ...NAVIGATION_COLUMNS], rows);
+  if (rows.length > 0 && rows.every(looksLikeAlert))
+    return present([...ALERT_COLUMNS, ...NAVIGATION_COLUMNS], rows);
   const keys = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
   return [...keys].slice(0, MAX_GENERIC_COLUMNS);
+}
+
+function present(columns: readonly string[], rows: readonly Record<string, unknown>[]): string[] {
+  return columns.filter((c) => rows.some((r) => c in r));
 }
 
 /** Every key of every row, in order of appearance (CSV and JSON keep all fields). */

@@ -1,4 +1,5 @@
 import { parse, type Node, type Program } from "acorn";
+import { wrapAsync } from "./wrap-async.js";
 
 /** Code ready to run in the console's context, and whether running it gives a promise to await. */
 export interface Compiled {
@@ -86,74 +87,4 @@ function childNodes(node: Node): Node[] {
 
 function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as Node).type === "string";
-}
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-/**
- * `var` for every name the entry declares at top level (so a later entry may declare it again, as people do at
- * a prompt), the declarations turned into assignments, and the last expression returned.
- */
-function wrapAsync(code: string, program: Program): string {
-  const names = new Set<string>();
-  const edits: Edit[] = [];
-  const text = (n: Node): string => code.slice(n.start, n.end);
-  for (const statement of program.body) {
-    if (statement.type === "VariableDeclaration") {
-      const assignments = statement.declarations.flatMap((d) => {
-        bindingNames(d.id).forEach((n) => names.add(n));
-        if (d.init) return [`${text(d.id)} = ${text(d.init)}`];
-        return statement.kind === "var" ? [] : [`${text(d.id)} = undefined`];
-      });
-      const replaced = assignments.length > 0 ? `void (${assignments.join(", ")});` : "";
-      edits.push({ start: statement.start, end: statement.end, text: replaced });
-    } else if (
-      (statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") &&
-      statement.id
-    ) {
-      names.add(statement.id.name);
-      edits.push({
-        start: statement.start,
-        end: statement.end,
-        text: `${statement.id.name} = ${text(statement)};`,
-      });
-    }
-  }
-  const last = program.body.at(-1);
-  if (last?.type === "ExpressionStatement") {
-    edits.push({ start: last.start, end: last.end, text: `return (${text(last.expression)});` });
-  }
-  let body = code;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) {
-    body = body.slice(0, edit.start) + edit.text + body.slice(edit.end);
-  }
-  const declared = names.size > 0 ? `var ${[...names].join(", ")}; ` : "";
-  // One line before the body (WRAPPER_LINES): stack traces are mapped back to the entry's own lines.
-  return `${declared}(async () => {\n${body}\n})()`;
-}
-
-/** The names a binding pattern declares: `a`, `{ a, b: [c] }`, `...rest`, defaults. */
-function bindingNames(pattern: Node): string[] {
-  switch (pattern.type) {
-    case "Identifier":
-      return [(pattern as Node & { name: string }).name];
-    case "ObjectPattern":
-      return (pattern as Node & { properties: Node[] }).properties.flatMap((p) =>
-        bindingNames(p.type === "Property" ? (p as Node & { value: Node }).value : p),
-      );
-    case "ArrayPattern":
-      return (pattern as Node & { elements: (Node | null)[] }).elements.flatMap((e) =>
-        e ? bindingNames(e) : [],
-      );
-    case "RestElement":
-      return bindingNames((pattern as Node & { argument: Node }).argument);
-    case "AssignmentPattern":
-      return bindingNames((pattern as Node & { left: Node }).left);
-    default:
-      return [];
-  }
 }

@@ -149,5 +149,7 @@ export function locationIn(err: unknown, file: string): string | undefined {
   const stack = (err as { stack?: unknown } | null)?.stack;
   if (typeof stack !== "string") return undefined;
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`${escaped}:\\d+:\\d+`).exec(stack)?.[0];
+  // The whole name only: "s.js" must not match a frame in the library's own alerts.js.
+  const frame = new RegExp(`(?:^|[\\s(])(${escaped}:\\d+:\\d+)`).exec(stack);
+  return frame?.[1];
 }

@@ -1,5 +1,5 @@
 import { planRows } from "../bulk/index.js";
-import { formatTable, pp, toCsv, toJson } from "../display/index.js";
+import { formatTable, pp, toCsv, toJson, type DisplayOptions } from "../display/index.js";
 import { formatBulkValue, type BulkDisplayOptions } from "./bulk/format.js";
 import { shown } from "./writer.js";
 
@@ -34,9 +34,11 @@ export function replHelpers(
     return text === undefined ? undefined : shown(text);
   };
   return {
-    pp: (value: unknown) => out(bulk(value) ?? pp(value, display())),
-    table: (rows: readonly unknown[]) =>
-      out(shown(formatTable(Array.isArray(rows) ? rows : [rows], display()))),
+    // Options as the library's pp: `pp(x, { vertical: true })` for rows too wide for a table.
+    pp: (value: unknown, options?: DisplayOptions) =>
+      out(bulk(value) ?? pp(value, { ...display(), ...options })),
+    table: (rows: readonly unknown[], options?: DisplayOptions) =>
+      out(shown(formatTable(Array.isArray(rows) ? rows : [rows], { ...display(), ...options }))),
     json: (value: unknown) => out(shown(toJson(value))),
     csv: (rows: readonly unknown[]) => out(shown(toCsv(Array.isArray(rows) ? rows : [rows]))),
     take,

@@ -51,6 +51,8 @@ function keepingPages<T>(state: ReplState, list: PagedList<T>): PagedList<T> {
 
 async function firstPage<T>(state: ReplState, list: PagedList<T>): Promise<unknown> {
   const pages = list.byPage();
+  // A list that fails leaves nothing to page: `it` must not go on with an older list.
+  state.pager = undefined;
   const first = await pages.next();
   const page = first.value ?? [];
   state.pager = { pages, more: hasNext(page) };

@@ -69,6 +69,8 @@ export function validateEntity(set: EntitySetName, input: unknown, options: Vali
   const body: Record<string, unknown> = {};
   for (const name of Object.keys(input)) {
     const value = (input as Record<string, unknown>)[name];
+    // `ExpiresAt: undefined` means "not set", as JSON would drop it: a key is there only with a value.
+    if (value === undefined) continue;
     if (set === "IndicatorsOfCompromise" && name === IOC_BIND_PROPERTY) {
       body[name] = value;
       continue;
@@ -148,7 +150,7 @@ function applyRequiredAndDefaults(
   errors: Violation[],
 ): void {
   for (const fact of facts) {
-    if (fact.name in input) continue;
+    if ((input as Record<string, unknown>)[fact.name] !== undefined) continue;
     if (fact.required) errors.push({ field: fact.name, value: undefined, rule: "is required" });
     else if (fact.defaultValue !== undefined) body[fact.name] = fact.defaultValue;
     else if (fact.nullable && !fact.readOnly) body[fact.name] = null;

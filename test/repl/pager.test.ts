@@ -38,6 +38,13 @@ describe("it and more", () => {
     expect(last).toMatch(/No more pages/);
   });
 
+  it("do not go on with an older list after the last one failed", async () => {
+    const input = ["await alerts.list()", 'await alerts.list({ filter: "Nope eq 1" })', "it", ""].join("\n");
+    const { stdout, stderr } = await runPiped([], { input });
+    expect(stderr).toMatch(/Nope is not a property/);
+    expect(stdout).toMatch(/No list to page yet/);
+  });
+
   it("say there is no list yet before any, and are in .help and the list method's help", async () => {
     const repl = startPty(["--emulator"]);
     await repl.ready();

@@ -61,4 +61,16 @@ describe("a script run by the console", () => {
     expect(awaited.stderr).toMatch(/^Error 404 ResourceNotFound: .* \(at gone\.js:3:\d+\)\n$/);
     expect(awaited.code).toBe(1);
   });
+
+  it("names the script's own place, not a library file whose name ends like it, after a top-level await", async () => {
+    const dir = tempDir();
+    // "s.js" is the end of the library's own alerts.js and iocs.js, whose frames are in the same stack.
+    writeFileSync(join(dir, "s.js"), "pp(await iocs.list())\nconst x = 1;\nawait alerts.get(99)\n");
+    writeFileSync(join(dir, "t.js"), "pp(await iocs.list())\nconst y = 2;\nnull.foo\n");
+    const awaited = await runPiped(["s.js"], { cwd: dir });
+    expect(awaited.stderr).toMatch(/^Error 404 ResourceNotFound: .* \(at s\.js:3:1\)\n$/);
+    // The last expression keeps its column in the async wrapper (null.foo fails at .foo, column 6).
+    const thrown = await runPiped(["t.js"], { cwd: dir });
+    expect(thrown.stderr).toMatch(/\(at t\.js:3:6\)\n$/);
+  });
 });

@@ -226,6 +226,17 @@ describe("validateIndicator", () => {
   });
 });
 
+describe("an indicator key whose value is undefined", () => {
+  it("is not set: expirationTime: undefined submits an indicator without expiry", () => {
+    const result = check({ ...sample, expirationTime: undefined, application: undefined });
+    expect(result.errors).toEqual([]);
+    expect(result.body["expirationTime"] ?? null).toBeNull(); // the default: no expiry
+    expect(check({ ...sample, title: undefined }).errors).toEqual([
+      { field: "title", value: undefined, rule: "is required" },
+    ]);
+  });
+});
+
 describe("indicator facts", () => {
   it("publishes the documented limits as data", () => {
     expect(INDICATOR_RATE_LIMITS).toEqual({

@@ -137,3 +137,33 @@ describe("validateEntity for IOCs", () => {
     expect(result.errors[0]?.field).toBe("ExpiresAt");
   });
 });
+
+describe("a key whose value is undefined", () => {
+  const ioc = {
+    Type: "Sha1",
+    Value: "dead1111eeaabbccddeeaabbccddee11ffffffff",
+    DetectionFunction: "Equals",
+  };
+
+  it("is not set: ExpiresAt: undefined creates an IOC without expiry", () => {
+    const result = validateEntity(
+      "IndicatorsOfCompromise",
+      { ...ioc, ExpiresAt: undefined },
+      { mode: "create" },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.body["ExpiresAt"]).toBeNull();
+  });
+
+  it("is left out of an update, and a required field given as undefined is missing", () => {
+    const update = validateEntity(
+      "IndicatorsOfCompromise",
+      { Enabled: false, ExpiresAt: undefined },
+      { mode: "update" },
+    );
+    expect(update).toMatchObject({ errors: [], body: { Enabled: false } });
+    expect("ExpiresAt" in update.body).toBe(false);
+    const created = validateEntity("AlertDefinitions", { ...alert, Title: undefined }, { mode: "create" });
+    expect(created.errors).toEqual([{ field: "Title", value: undefined, rule: "is required" }]);
+  });
+});

@@ -38,6 +38,8 @@ export function validateIndicator(input: unknown, options: ValidateIndicatorOpti
   const warnings: Violation[] = [];
   const body: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(input)) {
+    // `expirationTime: undefined` means "not set", as JSON would drop it.
+    if (value === undefined) continue;
     const fact = BY_NAME.get(name);
     if (!fact) errors.push({ field: name, value, rule: unknownPropertyRule(name) });
     else if (fact.readOnly) errors.push({ field: name, value, rule: "is read-only (set by the service)" });
@@ -48,7 +50,7 @@ export function validateIndicator(input: unknown, options: ValidateIndicatorOpti
     }
   }
   for (const fact of INDICATOR_FIELDS) {
-    if (fact.name in input || fact.readOnly) continue;
+    if ((input as Record<string, unknown>)[fact.name] !== undefined || fact.readOnly) continue;
     if (fact.required) errors.push({ field: fact.name, value: undefined, rule: "is required" });
     else if (fact.defaultValue !== undefined) body[fact.name] = fact.defaultValue;
   }
