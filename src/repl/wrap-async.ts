@@ -55,8 +55,9 @@ export function wrapAsync(code: string, program: Program): string {
 }
 
 /**
- * The last expression returned. Alone on its line, `return (` goes at the end of the line before (or on the
- * wrapper's opening line), so an error in it keeps its line and column; otherwise it goes just before it.
+ * The last expression returned. Alone on its line, `; return (` goes at the end of the line before (or on the
+ * wrapper's opening line), so an error in it keeps its line and column; otherwise it goes just before it. The `;`
+ * ends a line before written without one: `return` on that same line would be a SyntaxError, not a new statement.
  */
 function returning(code: string, last: Node & { expression: Node }): { edits: Edit[]; opening: string } {
   const expression = code.slice(last.expression.start, last.expression.end);
@@ -67,7 +68,10 @@ function returning(code: string, last: Node & { expression: Node }): { edits: Ed
     if (lineStart === 0) return { edits: [close], opening: " return (" };
     // Not after a line comment, which would swallow it.
     if (!before.includes("//"))
-      return { edits: [{ start: lineStart - 1, end: lineStart - 1, text: " return (" }, close], opening: "" };
+      return {
+        edits: [{ start: lineStart - 1, end: lineStart - 1, text: "; return (" }, close],
+        opening: "",
+      };
   }
   return { edits: [{ start: last.start, end: last.end, text: `return (${expression});` }], opening: "" };
 }

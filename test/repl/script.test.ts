@@ -50,6 +50,23 @@ describe("a script run by the console", () => {
     expect(code).toBe(0);
   });
 
+  it("runs a script whose last two lines are awaited calls without semicolons", async () => {
+    const dir = tempDir();
+    // The returned last line once turned into "pp(await iocs.list()) return (" and a SyntaxError.
+    writeFileSync(join(dir, "two.js"), "pp(await iocs.list())\npp(await alerts.list())\n");
+    writeFileSync(join(dir, "late.js"), "pp(await iocs.list())\nawait alerts.get(5)\n");
+    const { stdout, stderr, code } = await runPiped(["two.js"], { cwd: dir });
+    expect(stderr).toBe("");
+    expect(stdout).toBe(
+      "Id  Type  Value  DetectionFunction  Enabled  AlertDefinitionId  ExpiresAt\n(no IOCs)\n" +
+        "Id  Severity  Category  Enabled  Name  Title\n(no alert definitions)\n",
+    );
+    expect(code).toBe(0);
+    // The returned line keeps its place in errors.
+    const late = await runPiped(["late.js"], { cwd: dir });
+    expect(late.stderr).toMatch(/^Error 404 ResourceNotFound: .* \(at late\.js:2:1\)\n$/);
+  });
+
   it("names the file, line and column of an error, thrown by the script or by a call it awaited", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "bad.js"), "const a = 1;\n\nundefinedFn();\n");
