@@ -68,11 +68,9 @@ export async function writeNewFile(path: string, text: string, options: ExportOp
     await writeFile(path, text, { encoding: "utf8", flag, ...signalOption(options.signal) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    throw invalid(
-      "path",
-      path,
-      "is an existing file; pass { overwrite: true } to replace it (it was left as it was)",
-    );
+    const rule = "is an existing file; pass { overwrite: true } to replace it (it was left as it was)";
+    // The message names the file: at the console only the message shows, not the violation's value.
+    throw invalid("path", path, rule, `path: ${JSON.stringify(path)} ${rule}`);
   }
 }
 

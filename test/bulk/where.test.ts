@@ -112,6 +112,10 @@ describe("edits by filter", () => {
       name: "ValidationError",
       violations: [{ field: "path", value: file, rule: expect.stringContaining("pass { overwrite: true }") }],
     });
+    // The message names the file too, not only the violation.
+    await expect(session.iocs.export(file)).rejects.toThrow(
+      `path: ${JSON.stringify(file)} is an existing file; pass { overwrite: true } to replace it`,
+    );
     expect(await readFile(file, "utf8")).toBe("keep me\n");
     expect(await session.iocs.export(file, { overwrite: true, filter: "Type eq 'Md5'" })).toMatchObject({
       path: file,
