@@ -1,6 +1,6 @@
 /** Options every formatter takes. */
 export interface DisplayOptions {
-  /** Columns available; tables shrink to fit. Default 100. */
+  /** Columns available; tables shrink to fit. Default 100; `Infinity` cuts nothing (the console's pipes and files). */
   width?: number;
   /** Emit ANSI colours (severity, errors, headers). Default false: callers decide from the terminal and NO_COLOR. */
   color?: boolean;

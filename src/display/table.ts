@@ -74,7 +74,8 @@ function fitColumns(
       name,
       identifier,
       numeric: isNumericColumn(name, rows),
-      width: identifier ? natural : Math.min(MAX_NATURAL, natural),
+      // A terminal's free text stops at MAX_NATURAL to leave room for the rest; unbounded output cuts nothing.
+      width: identifier || !Number.isFinite(width) ? natural : Math.min(MAX_NATURAL, natural),
     };
   });
   const total = (): number =>

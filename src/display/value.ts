@@ -18,5 +18,7 @@ export function formatValue(value: unknown, options?: DisplayOptions): string {
     return opts.vertical && value.length > 0 ? formatVertical(value, opts) : formatTable(value, opts);
   }
   if (isEntity(value)) return formatRecord(value, opts);
-  return inspect(value, { colors: opts.color, depth: 4, breakLength: opts.width });
+  // Unbounded output (a pipe) breaks objects as a wide terminal would, not all on one line.
+  const breakLength = Number.isFinite(opts.width) ? opts.width : 200;
+  return inspect(value, { colors: opts.color, depth: 4, breakLength });
 }

@@ -56,7 +56,10 @@ export interface ReplState {
   secrets: Set<string>;
 }
 
-/** The output's width in columns; 200 when it is not a terminal (a pipe should not cut values). */
+/**
+ * The output's width in columns; Infinity when it is not a terminal: a pipe or a file gets every value whole.
+ * @example outputWidth({ output: process.stdout }) // 80 in an 80-column terminal
+ */
 export function outputWidth(state: Pick<ReplState, "output">): number {
-  return state.output.columns && state.output.columns > 0 ? state.output.columns : 200;
+  return state.output.columns && state.output.columns > 0 ? state.output.columns : Infinity;
 }

@@ -26,6 +26,21 @@ describe("piped stdin", () => {
     expect(stdout).not.toMatch(/\u001b|ti> |\.\.\. /);
   });
 
+  it("cuts nothing when the output is a pipe: free text too, however long, in tables and String(pp(x))", async () => {
+    const title = "word ".repeat(19).trim();
+    const note = "a long free-text note ".repeat(12).trim();
+    const input =
+      `await alerts.create({ Name: "n", Severity: "Low", Title: "${title}", UxDescription: "u", Category: "Trojan" })\n` +
+      "await alerts.list()\n" +
+      `console.log(String(pp([{ Id: 1, Note: "${note}" }])))\n`;
+    const { stdout, stderr, code } = await runPiped([], { input });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`\n +1 +Low +Trojan +true +n +${title}\n`));
+    expect(stdout).toContain(`1  ${note}\n`);
+    expect(stdout).not.toContain("…");
+  });
+
   it("writes errors as one line on stderr and exits 1", async () => {
     const { stdout, stderr, code } = await runPiped([], { input: "await alerts.get(4242)\n1 + 1\n" });
     expect(stderr.trim().split("\n")).toHaveLength(1);
