@@ -29,7 +29,12 @@ const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
  */
 export async function readInput(
   input: ImportInput,
-  options: { format?: InputFormat | undefined; signal?: AbortSignal | undefined } = {},
+  options: {
+    format?: InputFormat | undefined;
+    signal?: AbortSignal | undefined;
+    /** STIX object paths the target takes beyond custom TI's, to their types (see readStix). */
+    stixPaths?: Readonly<Record<string, string>> | undefined;
+  } = {},
 ): Promise<ReadResult> {
   if (typeof input !== "string") return { format: "json", ...objectRows(input), warnings: [] };
   const path = (await isFile(input)) ? input : undefined;
@@ -37,17 +42,21 @@ export async function readInput(
   if (!path && looksLikePath(input)) throw await unreadable(input);
   const text = path ? await readFile(path, { encoding: "utf8", signal: options.signal }) : input;
   const format = options.format ?? (path ? EXTENSIONS[extname(path).toLowerCase()] : undefined);
-  return readFormat(text, format ?? sniff(text));
+  return readFormat(text, format ?? sniff(text), options.stixPaths ?? {});
 }
 
-function readFormat(text: string, format: InputFormat): ReadResult {
+function readFormat(
+  text: string,
+  format: InputFormat,
+  stixPaths: Readonly<Record<string, string>>,
+): ReadResult {
   switch (format) {
     case "csv":
       return readCsv(text);
     case "json":
-      return readJson(text);
+      return readJson(text, stixPaths);
     case "stix":
-      return readStix(text);
+      return readStix(text, stixPaths);
     case "text":
       return readText(text);
   }
