@@ -5,12 +5,12 @@ import { readStix } from "./stix.js";
 
 /**
  * Reads a JSON array of IOC objects, or an object holding one under `iocs` (any case); a STIX bundle goes to the
- * STIX reader (with `stixPaths`, as readStix's). Each row keeps the line its object starts on.
+ * STIX reader (with `indicatorTypes`, as readStix's). Each row keeps the line its object starts on.
  * @example readJson('{"iocs":[{"Type":"Md5","Value":"..."}]}').rows.length // 1
  */
-export function readJson(text: string, stixPaths: Readonly<Record<string, string>> = {}): ReadResult {
+export function readJson(text: string, indicatorTypes = false): ReadResult {
   const root = parseJson(text, "JSON");
-  if ((root as { type?: unknown } | null)?.type === "bundle") return readStix(text, stixPaths);
+  if ((root as { type?: unknown } | null)?.type === "bundle") return readStix(text, indicatorTypes);
   const key = Array.isArray(root) ? undefined : rootArrayKey(root, "iocs");
   const items = key === undefined ? root : (root as Record<string, unknown>)[key];
   if (!Array.isArray(items)) {

@@ -32,8 +32,8 @@ export async function readInput(
   options: {
     format?: InputFormat | undefined;
     signal?: AbortSignal | undefined;
-    /** STIX object paths the target takes beyond custom TI's, to their types (see readStix). */
-    stixPaths?: Readonly<Record<string, string>> | undefined;
+    /** The target takes the Indicators API's types too: URLs in text and STIX, certificates in STIX. */
+    indicatorTypes?: boolean | undefined;
   } = {},
 ): Promise<ReadResult> {
   if (typeof input !== "string") return { format: "json", ...objectRows(input), warnings: [] };
@@ -42,23 +42,19 @@ export async function readInput(
   if (!path && looksLikePath(input)) throw await unreadable(input);
   const text = path ? await readFile(path, { encoding: "utf8", signal: options.signal }) : input;
   const format = options.format ?? (path ? EXTENSIONS[extname(path).toLowerCase()] : undefined);
-  return readFormat(text, format ?? sniff(text), options.stixPaths ?? {});
+  return readFormat(text, format ?? sniff(text), options.indicatorTypes ?? false);
 }
 
-function readFormat(
-  text: string,
-  format: InputFormat,
-  stixPaths: Readonly<Record<string, string>>,
-): ReadResult {
+function readFormat(text: string, format: InputFormat, indicatorTypes: boolean): ReadResult {
   switch (format) {
     case "csv":
       return readCsv(text);
     case "json":
-      return readJson(text, stixPaths);
+      return readJson(text, indicatorTypes);
     case "stix":
-      return readStix(text, stixPaths);
+      return readStix(text, indicatorTypes);
     case "text":
-      return readText(text);
+      return readText(text, indicatorTypes);
   }
 }
 

@@ -19,10 +19,10 @@ const PATH_TYPES: Readonly<Record<string, IocType>> = {
 };
 
 /**
- * The patterns only the Indicators API has a type for (Url, CertificateThumbprint: Part 2.3); a target that takes
- * them passes these to the readers (custom TI's import keeps refusing them as patterns it cannot map).
+ * The patterns only the Indicators API has a type for (Url, CertificateThumbprint: Part 2.3), read when the
+ * target takes them (custom TI's import keeps refusing them as patterns it cannot map).
  */
-export const INDICATOR_STIX_PATHS: Readonly<Record<string, IndicatorType>> = {
+const INDICATOR_PATHS: Readonly<Record<string, IndicatorType>> = {
   "url:value": "Url",
   "x509-certificate:hashes.'sha-1'": "CertificateThumbprint",
   "x509-certificate:hashes.sha1": "CertificateThumbprint",
@@ -31,10 +31,10 @@ export const INDICATOR_STIX_PATHS: Readonly<Record<string, IndicatorType>> = {
 /**
  * Reads a STIX 2.1 bundle: each `indicator` whose pattern is one file hash (SHA-1, SHA-256, MD5), IPv4, IPv6 or
  * domain comparison becomes a row (its `valid_until` becomes ExpiresAt); other indicators are rejected with the
- * reason; non-indicator objects are ignored. `extraPaths` maps more object paths (lower case) to types.
+ * reason; non-indicator objects are ignored. With `indicatorTypes`, url and x509 SHA-1 patterns are rows too.
  * @example readStix(bundleText).rows[0].fields // { Type: "Sha256", Value: "...", ... }
  */
-export function readStix(text: string, extraPaths: Readonly<Record<string, string>> = {}): ReadResult {
+export function readStix(text: string, indicatorTypes = false): ReadResult {
   const root = parseJson(text, "STIX");
   const key = rootArrayKey(root, "objects");
   const objects = key === undefined ? undefined : (root as Record<string, unknown>)[key];
@@ -47,7 +47,7 @@ export function readStix(text: string, extraPaths: Readonly<Record<string, strin
     const line = lines[index] ?? index + 1;
     const indicator = object as Record<string, unknown> | null;
     if (indicator?.["type"] !== "indicator") return void ignored++;
-    const row = indicatorRow(indicator, line, extraPaths);
+    const row = indicatorRow(indicator, line, indicatorTypes);
     if ("fields" in row) rows.push(row);
     else rejected.push(row);
   });
@@ -58,7 +58,7 @@ export function readStix(text: string, extraPaths: Readonly<Record<string, strin
 function indicatorRow(
   indicator: Record<string, unknown>,
   line: number,
-  extraPaths: Readonly<Record<string, string>>,
+  indicatorTypes: boolean,
 ): SourceRow | Rejection {
   const { pattern, pattern_type: patternType, valid_until: validUntil, revoked } = indicator;
   if (patternType !== undefined && patternType !== "stix")
@@ -67,9 +67,9 @@ function indicatorRow(
     return rejection(line, [{ field: "revoked", value: true, rule: "indicator is revoked" }]);
   const match = typeof pattern === "string" ? PATTERN.exec(pattern.trim()) : null;
   const path = (match?.[1] ?? "").toLowerCase();
-  const type = match ? (PATH_TYPES[path] ?? extraPaths[path]) : undefined;
+  const type = match ? (PATH_TYPES[path] ?? (indicatorTypes ? INDICATOR_PATHS[path] : undefined)) : undefined;
   if (!match || !type) {
-    const more = Object.values(extraPaths).includes("Url") ? ", URL or certificate thumbprint" : "";
+    const more = indicatorTypes ? ", URL or certificate thumbprint" : "";
     const rule = `is not a single comparison of a file hash (SHA-1, SHA-256, MD5), IPv4, IPv6 or domain name${more}`;
     return rejection(line, [{ field: "pattern", value: pattern, rule }]);
   }

@@ -10,7 +10,6 @@ import {
   type IndicatorInput,
   type IndicatorType,
 } from "../../schema/index.js";
-import { INDICATOR_STIX_PATHS } from "../input/stix.js";
 import { signalOption } from "../sets.js";
 import { normalizeIndicatorRows, type IndicatorDefaults, type IndicatorItem } from "./indicator-rows.js";
 import type { BatchWriter, CreateOutcome, Target } from "./target.js";
@@ -33,7 +32,7 @@ const WRITABLE = INDICATOR_FIELDS.filter((f) => !f.readOnly && f.name !== "id").
 export function indicatorTarget(indicators: Indicators, nowMs: () => number = Date.now): IndicatorTarget {
   return {
     ...indicatorWriter(indicators),
-    stixPaths: INDICATOR_STIX_PATHS, // a feed's URLs and certificates are indicators here
+    indicatorTypes: true, // a feed's URLs and certificates are indicators here
     normalize: (rows, defaults) => normalizeIndicatorRows(rows, defaults, nowMs()),
     findExisting: (items, options) => findExisting(indicators, items, options.signal),
     idOf: (stored) => Number(stored.id),
