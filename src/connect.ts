@@ -2,6 +2,7 @@ import type { Dispatcher } from "undici";
 import {
   chooseService,
   SERVICE_DEFAULTS,
+  serviceRoot,
   type ServiceName,
   type SessionSettings,
   type WarningListener,
@@ -157,7 +158,7 @@ export function normalizeConnectOptions(options: ConnectOptions = {}): SessionSe
     ...credentials,
     service,
     resource: pick(options.resource, "TI_RESOURCE") ?? SERVICE_DEFAULTS[service].resource,
-    apiUrl: apiUrl.replace(/\/+$/, ""),
+    apiUrl: serviceRoot(service, apiUrl),
     dispatcher: options.dispatcher,
     concurrency,
     timeoutMs: options.timeoutMs ?? CONNECT_DEFAULTS.timeoutMs,

@@ -13,6 +13,7 @@ export {
   SERVICE_DEFAULTS,
   SERVICES,
   serviceOfUrl,
+  serviceRoot,
   type ImportOptions as IndicatorImportOptions,
   type IndicatorListOptions,
   type Indicators,

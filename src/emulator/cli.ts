@@ -1,6 +1,7 @@
 // The `ti-emulator` command: parse flags, start the emulator, print where it listens, stop on SIGINT/SIGTERM.
 import { parseCliArgs, USAGE, UsageError } from "./cli-args.js";
 import { startEmulator } from "./start.js";
+import { INDICATORS_DEFAULT_SCOPE } from "../schema/index.js";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     `ti-emulator listening on ${emulator.url}\n` +
       `  token URL: ${emulator.authUrl}\n` +
       `  API URL:   ${emulator.apiUrl}\n` +
-      `  client id: ${emulator.clientId}\n`,
+      `  client id: ${emulator.clientId}\n` +
+      // The successor API shares the port and the token endpoints; its tokens need its own audience.
+      `  Indicators API: ${emulator.url}/api (scope ${INDICATORS_DEFAULT_SCOPE})\n`,
   );
   if (!LOOPBACK.test(host)) {
     process.stderr.write(

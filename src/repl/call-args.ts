@@ -1,9 +1,9 @@
 // Where the cursor is inside a call's arguments, read from the text before it (never evaluated): which set and
 // method, which argument, and, inside an object literal, the key being typed and the keys already there.
 
-/** The cursor at a key position of an object literal passed to `alerts.<method>(` or `iocs.<method>(`. */
+/** The cursor at a key position of an object literal passed to `alerts.<method>(`, `iocs.<method>(` or `indicators.<method>(`. */
 export interface KeyPosition {
-  readonly set: "alerts" | "iocs";
+  readonly set: "alerts" | "iocs" | "indicators";
   readonly method: string;
   /** The argument the object is (0 = the first). */
   readonly arg: number;
@@ -22,7 +22,7 @@ const CLOSERS = ")}]";
  * @example keyPosition("iocs.list({ top: 5, ord") // { set: "iocs", method: "list", arg: 0, prefix: "ord", typed: {"top"} }
  */
 export function keyPosition(line: string): KeyPosition | undefined {
-  const last = [...line.matchAll(/\b(alerts|iocs)\.(\w+)\(/g)].at(-1);
+  const last = [...line.matchAll(/\b(alerts|iocs|indicators)\.(\w+)\(/g)].at(-1);
   if (!last || last.index === undefined) return undefined;
   const rest = line.slice(last.index + last[0].length);
   let depth = 0;
@@ -44,7 +44,7 @@ export function keyPosition(line: string): KeyPosition | undefined {
   const m = /(?:^|,)\s*([A-Za-z_$][\w$]*|)$/.exec(inside);
   if (!m || !atTopLevel(inside.slice(0, m.index))) return undefined;
   const typed = new Set([...topLevelKeys(inside.slice(0, m.index))]);
-  return { set: last[1] as "alerts" | "iocs", method: last[2]!, arg: object.arg, prefix: m[1]!, typed };
+  return { set: last[1] as KeyPosition["set"], method: last[2]!, arg: object.arg, prefix: m[1]!, typed };
 }
 
 function atTopLevel(text: string): boolean {

@@ -5,6 +5,11 @@ import {
   ALERT_DEFINITION_FIELDS,
   CATEGORIES,
   DETECTION_FUNCTIONS,
+  INDICATOR_ACTIONS,
+  INDICATOR_FIELDS,
+  INDICATOR_FILTER_PROPERTIES,
+  INDICATOR_SEVERITIES,
+  INDICATOR_TYPES,
   IOC_FIELDS,
   IOC_TYPES,
   SEVERITIES,
@@ -20,6 +25,10 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
   Category: CATEGORIES,
   Type: IOC_TYPES,
   DetectionFunction: DETECTION_FUNCTIONS,
+  // The Indicators API's properties are camelCase.
+  indicatorType: INDICATOR_TYPES,
+  action: INDICATOR_ACTIONS,
+  severity: INDICATOR_SEVERITIES,
 };
 
 const KEYWORDS = [
@@ -42,15 +51,20 @@ const KEYWORDS = [
 const WRITABLE = {
   alerts: ALERT_DEFINITION_FIELDS.filter((f) => !f.readOnly).map((f) => f.name),
   iocs: [...IOC_FIELDS.filter((f) => !f.readOnly).map((f) => f.name), "AlertDefinition"],
+  indicators: INDICATOR_FIELDS.filter((f) => !f.readOnly).map((f) => f.name),
 };
 
 const FIELDS = {
   alerts: ALERT_DEFINITION_FIELDS.map((f) => f.name),
   iocs: IOC_FIELDS.map((f) => f.name),
+  indicators: INDICATOR_FILTER_PROPERTIES, // what `indicators.where` accepts
 };
 
-/** Which argument of each method is an entity's fields (create, update) or the call's options, and its keys. */
-const FIELD_ARG: Readonly<Record<string, number>> = { create: 0, update: 1 };
+/**
+ * Which argument of each method is an entity's fields (create, update; submit for indicators) or the call's
+ * options, and its keys (custom TI's options: the indicators' differ, so they get none).
+ */
+const FIELD_ARG: Readonly<Record<string, number>> = { create: 0, update: 1, submit: 0 };
 const OPTIONS_ARG: Readonly<Record<string, readonly [number, readonly string[]]>> = {
   list: [0, OPTION_KEYS.list],
   get: [1, OPTION_KEYS.get],
@@ -89,7 +103,10 @@ function byPrefix(candidates: Iterable<string>, prefix: string): Completion {
 
 /** Inside quotes after `Severity:` (and the other enum fields): the enum's values. */
 function enumValue(line: string): Completion | undefined {
-  const m = /\b(Severity|Category|Type|DetectionFunction)["']?\s*:\s*["'`]([A-Za-z]*)$/.exec(line);
+  const m =
+    /\b(Severity|Category|Type|DetectionFunction|indicatorType|action|severity)["']?\s*:\s*["'`]([A-Za-z]*)$/.exec(
+      line,
+    );
   if (!m) return undefined;
   return byPrefix(ENUMS[m[1]!] ?? [], m[2]!);
 }
@@ -102,8 +119,13 @@ function objectKey(line: string): Completion | undefined {
   const at = keyPosition(line);
   if (!at) return undefined;
   const options = OPTIONS_ARG[at.method];
+  const custom = at.set !== "indicators";
   const keys =
-    FIELD_ARG[at.method] === at.arg ? WRITABLE[at.set] : options?.[0] === at.arg ? options[1] : undefined;
+    FIELD_ARG[at.method] === at.arg
+      ? WRITABLE[at.set]
+      : custom && options?.[0] === at.arg
+        ? options[1]
+        : undefined;
   if (!keys) return undefined;
   return byPrefix(
     keys.filter((k) => !at.typed.has(k)),
@@ -113,9 +135,9 @@ function objectKey(line: string): Completion | undefined {
 
 /** Inside the quotes of `iocs.where.eq("` (and the other operators): the set's field names. */
 function whereField(line: string): Completion | undefined {
-  const m = /\b(alerts|iocs)\.where\.\w+\(\s*["'`]([A-Za-z]*)$/.exec(line);
+  const m = /\b(alerts|iocs|indicators)\.where\.\w+\(\s*["'`]([A-Za-z]*)$/.exec(line);
   if (!m) return undefined;
-  return byPrefix(FIELDS[m[1] as "alerts" | "iocs"], m[2]!);
+  return byPrefix(FIELDS[m[1] as keyof typeof FIELDS], m[2]!);
 }
 
 /** `a.b.<prefix>` where every step is a plain data property: the names one level down. */

@@ -27,8 +27,8 @@ describe("the ti-emulator command", { timeout: 90_000 }, () => {
       `  client id: ${DEMO_CLIENT_ID}`,
     ]);
     await fetch(`${url}/_emulator/stats`);
-    await waitForLines(cli, 5);
-    expect(cli.stdout[4]).toMatch(/ GET \/_emulator\/stats 200 \d+ms /);
+    await waitForLines(cli, 6);
+    expect(cli.stdout[5]).toMatch(/ GET \/_emulator\/stats 200 \d+ms /);
     expect([...cli.stdout, ...cli.stderr].join("\n")).not.toContain(DEMO_CLIENT_SECRET);
     cli.child.kill("SIGTERM");
     expect(await cli.exited).toBe(0);

@@ -5,4 +5,11 @@ export {
   type IndicatorListOptions,
   type Indicators,
 } from "./indicators.js";
-export { chooseService, SERVICE_DEFAULTS, SERVICES, serviceOfUrl, type ServiceName } from "./service.js";
+export {
+  chooseService,
+  SERVICE_DEFAULTS,
+  SERVICES,
+  serviceOfUrl,
+  serviceRoot,
+  type ServiceName,
+} from "./service.js";

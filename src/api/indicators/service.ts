@@ -34,6 +34,17 @@ export function serviceOfUrl(apiUrl: string): ServiceName | undefined {
 }
 
 /**
+ * The API root a session sends to: the URL without trailing slashes, and for the Indicators API a bare origin
+ * (`https://eu.api.security.microsoft.com`, a documented host) gets `/api`, where the service is.
+ * @example serviceRoot("indicators", "https://eu.api.security.microsoft.com/") // "https://eu.api.security.microsoft.com/api"
+ */
+export function serviceRoot(service: ServiceName, apiUrl: string): string {
+  const trimmed = apiUrl.replace(/\/+$/, "");
+  if (service !== "indicators" || new URL(apiUrl).pathname.replace(/\/+$/, "") !== "") return trimmed;
+  return `${trimmed}/api`;
+}
+
+/**
  * Which service a session speaks: the one asked for (option `service`, else TI_SERVICE), else the one the API URL
  * names, else custom TI (as before the Indicators API was supported). A ConfigurationError names the field, the
  * value and the rule for an unknown service, or one that the API URL contradicts.

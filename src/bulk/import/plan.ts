@@ -69,7 +69,11 @@ export async function planImport<C extends CreateItem, S, O>(
   options: O & Omit<ImportOptions, "alert">,
 ): Promise<ImportPlan<C>> {
   const { signal } = options;
-  const read = await readInput(input, { format: options.format, signal });
+  const read = await readInput(input, {
+    format: options.format,
+    signal,
+    indicatorTypes: target.indicatorTypes,
+  });
   const normal = target.normalize(read.rows, options);
   const concurrency = options.lookupConcurrency ?? 4;
   const existing = await target.findExisting(normal.candidates, { signal, concurrency });

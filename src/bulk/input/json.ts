@@ -4,18 +4,22 @@ import { arrayElementLines, parseJson, rootArrayKey } from "./json-text.js";
 import { readStix } from "./stix.js";
 
 /**
- * Reads a JSON array of IOC objects, or an object holding one under `iocs` (any case); a STIX bundle goes to the
- * STIX reader. Each row keeps the line its object starts on.
+ * Reads a JSON array of IOC objects, or an object holding one under `iocs` (any case; with `indicatorTypes`,
+ * under `Indicators`, the Indicators API's import body); a STIX bundle goes to the STIX reader (with
+ * `indicatorTypes`, as readStix's). Each row keeps the line its object starts on.
  * @example readJson('{"iocs":[{"Type":"Md5","Value":"..."}]}').rows.length // 1
  */
-export function readJson(text: string): ReadResult {
+export function readJson(text: string, indicatorTypes = false): ReadResult {
   const root = parseJson(text, "JSON");
-  if ((root as { type?: unknown } | null)?.type === "bundle") return readStix(text);
-  const key = Array.isArray(root) ? undefined : rootArrayKey(root, "iocs");
+  if ((root as { type?: unknown } | null)?.type === "bundle") return readStix(text, indicatorTypes);
+  // The Indicators API's own import body is {"Indicators": [...]} (D3).
+  const wrapper = indicatorTypes ? "indicators" : "iocs";
+  const key = Array.isArray(root) ? undefined : rootArrayKey(root, wrapper);
   const items = key === undefined ? root : (root as Record<string, unknown>)[key];
   if (!Array.isArray(items)) {
+    const what = indicatorTypes ? "indicators" : "IOCs";
     throw new ValidationError(
-      'The JSON input must be an array of IOCs or an object with an "iocs" array',
+      `The JSON input must be an array of ${what} or an object with an "${wrapper}" array`,
       [],
     );
   }

@@ -29,7 +29,12 @@ const EXTENSIONS: Readonly<Record<string, InputFormat>> = {
  */
 export async function readInput(
   input: ImportInput,
-  options: { format?: InputFormat | undefined; signal?: AbortSignal | undefined } = {},
+  options: {
+    format?: InputFormat | undefined;
+    signal?: AbortSignal | undefined;
+    /** The target takes the Indicators API's types too: URLs in text and STIX, certificates in STIX. */
+    indicatorTypes?: boolean | undefined;
+  } = {},
 ): Promise<ReadResult> {
   if (typeof input !== "string") return { format: "json", ...objectRows(input), warnings: [] };
   const path = (await isFile(input)) ? input : undefined;
@@ -37,19 +42,19 @@ export async function readInput(
   if (!path && looksLikePath(input)) throw await unreadable(input);
   const text = path ? await readFile(path, { encoding: "utf8", signal: options.signal }) : input;
   const format = options.format ?? (path ? EXTENSIONS[extname(path).toLowerCase()] : undefined);
-  return readFormat(text, format ?? sniff(text));
+  return readFormat(text, format ?? sniff(text), options.indicatorTypes ?? false);
 }
 
-function readFormat(text: string, format: InputFormat): ReadResult {
+function readFormat(text: string, format: InputFormat, indicatorTypes: boolean): ReadResult {
   switch (format) {
     case "csv":
       return readCsv(text);
     case "json":
-      return readJson(text);
+      return readJson(text, indicatorTypes);
     case "stix":
-      return readStix(text);
+      return readStix(text, indicatorTypes);
     case "text":
-      return readText(text);
+      return readText(text, indicatorTypes);
   }
 }
 

@@ -32,6 +32,7 @@ const WRITABLE = INDICATOR_FIELDS.filter((f) => !f.readOnly && f.name !== "id").
 export function indicatorTarget(indicators: Indicators, nowMs: () => number = Date.now): IndicatorTarget {
   return {
     ...indicatorWriter(indicators),
+    indicatorTypes: true, // a feed's URLs and certificates are indicators here
     normalize: (rows, defaults) => normalizeIndicatorRows(rows, defaults, nowMs()),
     findExisting: (items, options) => findExisting(indicators, items, options.signal),
     idOf: (stored) => Number(stored.id),

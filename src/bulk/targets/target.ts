@@ -64,6 +64,8 @@ export interface Target<C extends CreateItem, S, O> {
    * of being looked up first. Default: false.
    */
   readonly resendUnanswered?: boolean;
+  /** The target takes the Indicators API's types (Url, CertificateThumbprint): its readers infer them too. */
+  readonly indicatorTypes?: boolean;
   /** Validates and normalises rows into items (with their keys), collapsing in-file duplicates. */
   normalize(rows: readonly SourceRow[], options: O): Normalized<C>;
   /** The stored items with the keys of `items`, by key (a set may hold duplicates): for planning and resuming. */

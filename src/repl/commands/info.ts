@@ -7,7 +7,8 @@ import { say } from "./run.js";
 export const HELP = `Preloaded:
   session          the connected session (config, token, close())
   alerts, iocs     custom TI's entity sets: list, get, create, update, delete, ...
-  indicators       the Indicators API's: list, submit, delete, batchDelete, count, import
+  indicators       the Indicators API's: list, get, count, where, submit, delete, batchDelete, import,
+                   updateWhere, deleteWhere, export, sync
                    (on the emulator all three; on a tenant the service's own; indicatorsSession on the emulator)
   pp(x)            pretty-print (table for lists, record for one entity)
   table(x) json(x) csv(x)   format a result one way, whatever .format says
@@ -33,6 +34,10 @@ Bulk edits (a plan first: nothing is written until apply, which asks, then shows
   await iocs.deleteWhere("ExpiresAt lt 2025-01-01T00:00:00Z")
   await alerts.disableWhere("Category eq 'Trojan'")
   await iocs.export("iocs.csv", { filter: "Type eq 'Sha1'" })  a file that imports back
+  await indicators.import("portal.csv", { dryRun: true })      the portal's CSV too; 500 per import call
+  await indicators.updateWhere("action eq 'Audit'", { severity: "High" })   re-sent through import
+  await indicators.deleteWhere("title eq 'Weekly feed'")       BatchDelete, 500 ids per call
+  await indicators.export("indicators.csv")                    the portal's CSV, imports back
   In scripts and pipes nothing can ask: await plan.apply({ confirm: true })
 
 Commands:
@@ -53,7 +58,7 @@ Commands:
   .verbose [on|off]      print each request (method, path, status, time; each retry too) as it happens
   .clear                 reset the context (preloaded names come back)
   .exit                  leave (or Ctrl-D; Ctrl-C twice on an empty line)
-Tab completes names, methods, field names in create/update and enum values in quotes. Ctrl-C cancels a call.`;
+Tab completes names, methods, field names in create/update/submit and enum values in quotes. Ctrl-C cancels a call.`;
 
 function tokenInfo(state: ReplState): { expiresAt: unknown; claims: unknown } {
   const token = state.session?.token;
