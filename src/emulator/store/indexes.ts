@@ -2,30 +2,36 @@ import type { Entity } from "./store.js";
 
 /**
  * Value → Ids maps for the fields `$filter` looks up by, kept in step with every change. A missing field is
- * indexed as null, as `$filter` reads it.
+ * indexed as null, as `$filter` reads it. A value held by one entity (most IOC Values) maps to its bare Id, and
+ * gets a Set only when a second entity shares it: one Set per distinct value was the emulator's top store cost.
  */
 export class FieldIndexes {
-  readonly #byField: Map<string, Map<unknown, Set<number>>>;
+  readonly #byField: Map<string, Map<unknown, number | Set<number>>>;
 
   constructor(fields: readonly string[]) {
     this.#byField = new Map(fields.map((field) => [field, new Map()]));
   }
 
   add(entity: Entity): void {
+    const id = entity.Id;
     for (const [field, index] of this.#byField) {
       const value = entity[field] ?? null;
-      let ids = index.get(value);
-      if (!ids) index.set(value, (ids = new Set()));
-      ids.add(entity.Id);
+      const ids = index.get(value);
+      if (ids === undefined) index.set(value, id);
+      else if (typeof ids !== "number") ids.add(id);
+      else if (ids !== id) index.set(value, new Set([ids, id]));
     }
   }
 
   remove(entity: Entity): void {
+    const id = entity.Id;
     for (const [field, index] of this.#byField) {
       const value = entity[field] ?? null;
       const ids = index.get(value);
-      ids?.delete(entity.Id);
-      if (ids?.size === 0) index.delete(value);
+      if (ids === id) index.delete(value);
+      else if (typeof ids === "object" && ids.delete(id) && ids.size === 1) {
+        index.set(value, ids.values().next().value as number);
+      }
     }
   }
 
@@ -35,7 +41,10 @@ export class FieldIndexes {
 
   /** Ids whose `field` equals `value` (none: an empty set), or undefined when the field is not indexed. */
   lookup(field: string, value: unknown): ReadonlySet<number> | undefined {
-    return this.#byField.get(field)?.get(value) ?? (this.#byField.has(field) ? EMPTY : undefined);
+    const index = this.#byField.get(field);
+    if (!index) return undefined;
+    const ids = index.get(value);
+    return typeof ids === "number" ? new Set([ids]) : (ids ?? EMPTY);
   }
 }
 
