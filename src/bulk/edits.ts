@@ -1,6 +1,6 @@
 import type { Alerts, Indicators, Iocs } from "../api/index.js";
 import type { ImportIndicatorResult, IndicatorInput } from "../schema/index.js";
-import type { Filter } from "../http/index.js";
+import { isFilter, type Filter } from "../http/index.js";
 import { deleteIndicatorsWhere, updateIndicatorsWhere, type IndicatorEditPlan } from "./edit/indicators.js";
 import type { EditOptions, EditPlan } from "./edit/plan.js";
 import { exportIndicators } from "./export-indicators.js";
@@ -41,6 +41,14 @@ export interface AlertBulkEdits {
   disableWhere(filter: string | Filter, options?: EditOptions): Promise<EditPlan>;
 }
 
+/**
+ * A filter's OData text; anything but a Filter passes as it is, so the edit's own check refuses a missing one
+ * (`String(undefined)` would send `$filter=undefined` to the service).
+ */
+function filterText(filter: string | Filter): string {
+  return isFilter(filter) ? String(filter) : filter;
+}
+
 /** The `IndicatorsOfCompromise` set with its bulk edits. */
 export interface BulkIocs extends Iocs, IocBulkEdits {}
 
@@ -55,12 +63,12 @@ export interface BulkAlerts extends Alerts, AlertBulkEdits {}
 export function withBulkEdits(sets: BulkSets): { iocs: BulkIocs; alerts: BulkAlerts } {
   const iocEdits: IocBulkEdits = {
     import: (input, options) => importIocs(sets, input, options),
-    updateWhere: (filter, patch, options) => updateWhere(sets, String(filter), patch, options),
-    deleteWhere: (filter, options) => deleteWhere(sets, String(filter), options),
+    updateWhere: (filter, patch, options) => updateWhere(sets, filterText(filter), patch, options),
+    deleteWhere: (filter, options) => deleteWhere(sets, filterText(filter), options),
     export: (path, options) => exportIocs(sets, path, options),
   };
   const alertEdits: AlertBulkEdits = {
-    disableWhere: (filter, options) => disableWhere(sets, String(filter), options),
+    disableWhere: (filter, options) => disableWhere(sets, filterText(filter), options),
   };
   // The api's sets are plain objects of functions without `this` (see createEntitySet): spreading composes them.
   return { iocs: { ...sets.iocs, ...iocEdits }, alerts: { ...sets.alerts, ...alertEdits } };
@@ -116,8 +124,8 @@ export function withIndicatorBulkEdits(sets: IndicatorSets): BulkIndicators {
   }
   const edits: IndicatorBulkEdits = {
     import: importAny,
-    updateWhere: (filter, patch, options) => updateIndicatorsWhere(sets, String(filter), patch, options),
-    deleteWhere: (filter, options) => deleteIndicatorsWhere(sets, String(filter), options),
+    updateWhere: (filter, patch, options) => updateIndicatorsWhere(sets, filterText(filter), patch, options),
+    deleteWhere: (filter, options) => deleteIndicatorsWhere(sets, filterText(filter), options),
     export: (path, options) => exportIndicators(sets, path, options),
     sync: (input, options) => syncIndicators(sets, input, options),
   };

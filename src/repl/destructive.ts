@@ -35,8 +35,18 @@ export function guardDestructive(
   sets: { readonly alerts: BulkAlerts; readonly iocs: BulkIocs },
 ): GuardedSets {
   const { alerts, iocs } = sets;
-  const iocsOf = async (id: number, options: CallOptions): Promise<string> =>
-    count(await iocs.count(`AlertDefinitionId eq ${id}`, options), "IOC");
+  // What goes is read first, so a definition or IOC that is not there fails with its 404 instead of a question.
+  const iocsOf = async (id: number, options: CallOptions): Promise<string> => {
+    const [, n] = await Promise.all([
+      alerts.get(id, options),
+      iocs.count(`AlertDefinitionId eq ${id}`, options),
+    ]);
+    return count(n, "IOC");
+  };
+  const ioc = async (id: number, options: CallOptions): Promise<string> => {
+    await iocs.get(id, options);
+    return `IOC ${id}`;
+  };
   return {
     alerts: {
       ...alerts,
@@ -57,14 +67,14 @@ export function guardDestructive(
         "iocs.delete",
         "Delete",
         iocs.delete,
-        async (id) => `IOC ${id}? This cannot be undone.`,
+        async (id, o) => `${await ioc(id, o)}? This cannot be undone.`,
       ),
       disable: asking(
         state,
         "iocs.disable",
         "Disable",
         iocs.disable,
-        async (id) => `IOC ${id}? It stops alerting.`,
+        async (id, o) => `${await ioc(id, o)}? It stops alerting.`,
       ),
     },
   };

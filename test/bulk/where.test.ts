@@ -62,6 +62,25 @@ describe("edits by filter", () => {
     await expect(deleteWhere(session, " ")).rejects.toThrow(/must not be empty/);
   });
 
+  it("refuses a missing filter without sending '$filter=undefined', naming the field and the rule", async () => {
+    const requests: string[] = [];
+    const stop = session.onRequest((entry) => requests.push(entry.url));
+    const missing = undefined as unknown as string;
+    for (const edit of [
+      () => session.iocs.deleteWhere(missing),
+      () => session.iocs.updateWhere(missing, { Enabled: false }),
+      () => session.alerts.disableWhere(missing),
+    ]) {
+      await expect(edit()).rejects.toMatchObject({
+        name: "ValidationError",
+        message: expect.stringContaining("A bulk edit needs a $filter: it must not be empty"),
+        violations: [{ field: "filter", value: undefined }],
+      });
+    }
+    stop();
+    expect(requests).toEqual([]);
+  });
+
   it("disableWhere disables enabled alert definitions and leaves disabled ones unchanged", async () => {
     const a = await newAlert(session, "disable-me one");
     const b = await newAlert(session, "disable-me two");

@@ -36,6 +36,19 @@ describe("destructive calls without a terminal", () => {
   });
 });
 
+describe("destructive calls on what does not exist", () => {
+  it("fail with the service's 404 instead of asking about an alert definition or IOC that is not there", async () => {
+    const input = ["await alerts.delete(77)", "await alerts.deleteIocs(77)", "await iocs.disable(78)", ""];
+    const { stderr, code } = await runPiped([], { input: input.join("\n") });
+    const errors = stderr.trim().split("\n");
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/^Error 404 ResourceNotFound: AlertDefinitions\(77\) does not exist/);
+    expect(errors[1]).toMatch(/^Error 404 ResourceNotFound: AlertDefinitions\(77\) does not exist/);
+    expect(errors[2]).toMatch(/^Error 404 ResourceNotFound: IndicatorsOfCompromise\(78\) does not exist/);
+    expect(code).toBe(1);
+  });
+});
+
 describe("destructive calls through the preloaded session", () => {
   it("refuse session.alerts.delete and session.iocs.disable without confirm: true, as alerts.delete does", async () => {
     const input = [
