@@ -23,7 +23,8 @@ const SECRET_HINT =
  */
 export function tokenFailureMessage(failure: TokenFailure): string {
   const where = `Getting a token from ${failure.authUrl} failed`;
-  const said = failure.description ? `: ${firstLine(failure.description)}` : "";
+  // Azure AD's sentence ends in a full stop; the advice that follows adds its own.
+  const said = failure.description ? `: ${firstLine(failure.description).replace(/\.+$/, "")}` : "";
   if (failure.status === undefined) {
     return `${where}: no answer (${failure.cause ?? "network error"}). Check the authority URL (TI_AUTH_URL), e.g. https://login.windows.net/<tenant id>/oauth2/token, and your network or proxy`;
   }

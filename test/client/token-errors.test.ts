@@ -99,3 +99,18 @@ describe("a token endpoint that echoes the secret", () => {
     expectNoForm(await authFailure());
   });
 });
+
+describe("a refused token request", () => {
+  it("quotes Azure AD's sentence once, with no doubled full stop before the advice", async () => {
+    reply = {
+      status: 401,
+      body: { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." },
+    };
+    const error = await connect({ authUrl, clientId: CLIENT_ID, clientSecret: SECRET, apiUrl: authUrl }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain("Invalid client secret provided. Check the client id");
+    expect(error?.message).not.toContain("..");
+  });
+});
