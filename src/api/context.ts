@@ -13,6 +13,7 @@ import {
 } from "../http/index.js";
 import { ConfigurationError } from "../errors/index.js";
 import type { EntitySetName, Violation } from "../schema/index.js";
+import type { Claims } from "./claims.js";
 
 /** Receives a doubtful-but-accepted input (an unknown Category); the library itself never prints. */
 export type WarningListener = (warning: Violation & { readonly message: string }) => void;
@@ -25,18 +26,10 @@ export interface ApiContext {
   readonly clock: Clock;
   readonly onWarning: WarningListener;
   /**
-   * Entities this session's creates have returned, as `Set(Id)`: a read-back after a lost reply never adopts one
-   * of them, since each belongs to the call that got it.
+   * Entities this session's creates have returned, while a read-back could still see them: a read-back after a
+   * lost reply never adopts one of them, since each belongs to the call that got it.
    */
-  readonly claimed: Set<string>;
-}
-
-/**
- * The key of an entity in {@link ApiContext.claimed}.
- * @example claimKey("AlertDefinitions", 2) // "AlertDefinitions(2)"
- */
-export function claimKey(set: string, id: unknown): string {
-  return `${set}(${String(id)})`;
+  readonly claimed: Claims;
 }
 
 /**
@@ -44,8 +37,7 @@ export function claimKey(set: string, id: unknown): string {
  * @example claim(ctx, "AlertDefinitions", created)
  */
 export function claim(ctx: ApiContext, set: string, entity: unknown): void {
-  const id = (entity as { Id?: unknown } | null)?.Id;
-  if (typeof id === "number") ctx.claimed.add(claimKey(set, id));
+  ctx.claimed.add(set, entity);
 }
 
 /** Options every call takes. */

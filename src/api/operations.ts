@@ -88,18 +88,25 @@ export async function getOp<T>({ ctx, set }: SetScope, id: number, options: GetO
 export async function createOp<T>(scope: SetScope, input: unknown, options: WriteOptions = {}): Promise<T> {
   const { ctx, set } = scope;
   const body = prepare(scope, input, "create", options);
-  const readBack = createdReadBack(ctx, set, body, ctx.clock.now());
-  const res = await call(ctx, {
-    method: "POST",
-    url: entityUrl(ctx, set),
-    body,
-    signal: options.signal,
-    readBack,
-  });
-  const entity = unwrapEntity<T>(res.data);
-  // What this call got is its own: no other call's read-back may adopt it.
-  claim(ctx, set, entity);
-  return entity;
+  const sentAtMs = ctx.clock.now();
+  // In flight, its read-back may run: claims it could still adopt are kept until it settles.
+  const settled = ctx.claimed.begin(sentAtMs);
+  try {
+    const readBack = createdReadBack(ctx, set, body, sentAtMs);
+    const res = await call(ctx, {
+      method: "POST",
+      url: entityUrl(ctx, set),
+      body,
+      signal: options.signal,
+      readBack,
+    });
+    const entity = unwrapEntity<T>(res.data);
+    // What this call got is its own: no other call's read-back may adopt it.
+    claim(ctx, set, entity);
+    return entity;
+  } finally {
+    settled();
+  }
 }
 
 /**

@@ -5,15 +5,13 @@ import {
   parseAlertDefinitionRef,
   type EntitySetName,
 } from "../schema/index.js";
-import { call, claim, claimKey, entityUrl, fetchPage, unwrapEntity, type ApiContext } from "./context.js";
+import { CLOCK_SKEW_MS } from "./claims.js";
+import { call, claim, entityUrl, fetchPage, unwrapEntity, type ApiContext } from "./context.js";
 
-/**
- * How much earlier than the call began (by our clock) the service may stamp an entity's `CreatedAt` and it still
- * count as made by this call. On loopback the emulator shares our clock (skew ~0); a real tenant's clock is
- * NTP-synced like ours, so a few seconds cover it. Kept small because anything inside it that equals the sent
- * body in every field and is unclaimed could be mistaken for ours.
- */
-const CLOCK_SKEW_MS = 5_000;
+// CLOCK_SKEW_MS: how much earlier than the call began (by our clock) the service may stamp an entity's `CreatedAt`
+// and it still count as made by this call. On loopback the emulator shares our clock (skew ~0); a real tenant's
+// clock is NTP-synced like ours, so a few seconds cover it. Kept small because anything inside it that equals the
+// sent body in every field and is unclaimed could be mistaken for ours. Claims outlive it by no more (claims.ts).
 
 /** How many of the newest matching entities a read-back looks through for an unclaimed, equal one. */
 const CANDIDATES = 50;
@@ -63,7 +61,7 @@ export function createdReadBack(
     const ours = page.find(
       (entity) =>
         Date.parse(String(entity["CreatedAt"])) >= sentAtMs - CLOCK_SKEW_MS &&
-        !ctx.claimed.has(claimKey(set, entity["Id"])) &&
+        !ctx.claimed.has(set, entity["Id"]) &&
         holdsSentFields(set, body, entity),
     );
     if (!ours) return undefined;

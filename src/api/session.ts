@@ -18,6 +18,7 @@ import type {
   SignalSource,
 } from "../http/index.js";
 import { createAlerts, type Alerts } from "./alerts.js";
+import { Claims } from "./claims.js";
 import type { WarningListener } from "./context.js";
 import { createIocs, type Iocs } from "./iocs.js";
 import { createIndicators, type Indicators } from "./indicators/indicators.js";
@@ -111,7 +112,7 @@ export class Session {
       apiUrl: settings.apiUrl,
       clock: settings.clock,
       onWarning: settings.onWarning,
-      claimed: new Set<string>(),
+      claimed: new Claims(settings.clock),
     };
     this.service = settings.service;
     this.alerts = createAlerts(speaking(ctx, settings, "custom-ti", "alerts"));

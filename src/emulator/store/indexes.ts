@@ -6,15 +6,20 @@ import type { Entity } from "./store.js";
  * gets a Set only when a second entity shares it: one Set per distinct value was the emulator's top store cost.
  */
 export class FieldIndexes {
-  readonly #byField: Map<string, Map<unknown, number | Set<number>>>;
+  readonly #byField: Map<string, Index>;
+  // The same pairs as an array: add() runs per stored entity, and a Map's entry iterator allocates per call.
+  readonly #pairs: readonly (readonly [string, Index])[];
 
   constructor(fields: readonly string[]) {
-    this.#byField = new Map(fields.map((field) => [field, new Map()]));
+    this.#pairs = fields.map((field): readonly [string, Index] => [field, new Map()]);
+    this.#byField = new Map(this.#pairs);
   }
 
   add(entity: Entity): void {
     const id = entity.Id;
-    for (const [field, index] of this.#byField) {
+    // An indexed loop: even over an array, for-of measured slower here (issue 14).
+    for (let i = 0; i < this.#pairs.length; i++) {
+      const [field, index] = this.#pairs[i] as readonly [string, Index];
       const value = entity[field] ?? null;
       const ids = index.get(value);
       if (ids === undefined) index.set(value, id);
@@ -49,6 +54,9 @@ export class FieldIndexes {
 }
 
 const EMPTY: ReadonlySet<number> = new Set();
+
+/** One field's index: a value's bare Id while one entity holds it, else the Set of those that do. */
+type Index = Map<unknown, number | Set<number>>;
 
 /**
  * Ids in ascending order, so that a page in Id order starts at its skiptoken in O(log n). Deletes are left in
