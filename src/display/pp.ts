@@ -35,18 +35,21 @@ export interface Formatted {
 
 /**
  * Pretty-prints a value: `pp(x)` prints as a table or record in the REPL and under `console.log`, and gives
- * `toHtml()` / `display(tslab.display)` in notebooks. Options as for formatValue (default width 100, no colour).
+ * `toHtml()` / `display(tslab.display)` in notebooks (whose text/plain part is never cut to a width unless one is
+ * given). Options as for formatValue (default width 100, no colour).
  * @example pp(await iocs.list())
  */
 export function pp(value: unknown, options?: DisplayOptions): Formatted {
   const text = (): string => formatValue(value, options);
+  // A notebook's text/plain is read in a pre block that scrolls, or copied: nothing is cut unless asked.
+  const plain = (): string => formatValue(value, { ...options, width: options?.width ?? Infinity });
   return {
     value,
     toString: text,
     toHtml: () => toHtml(value, options),
-    bundle: () => ({ "text/plain": text(), "text/html": toHtml(value, options) }),
+    bundle: () => ({ "text/plain": plain(), "text/html": toHtml(value, options) }),
     display: (target) => {
-      if (target.bundle) target.bundle({ "text/plain": text(), "text/html": toHtml(value, options) });
+      if (target.bundle) target.bundle({ "text/plain": plain(), "text/html": toHtml(value, options) });
       else target.html(toHtml(value, options));
     },
     [inspect.custom]: text,

@@ -72,11 +72,31 @@ describe("tables read well", () => {
   it("bundles the console's text with the HTML, and displays both in one output", () => {
     const rows = [ALERT];
     const bundle = pp(rows).bundle();
-    expect(bundle["text/plain"]).toBe(formatValue(rows));
+    expect(bundle["text/plain"]).toBe(formatValue(rows, { width: Infinity }));
     expect(bundle["text/html"]).toBe(toHtml(rows));
     const shown: Record<string, string>[] = [];
     pp(rows).display({ html: () => expect.fail("html() used"), bundle: (data) => shown.push(data) });
     expect(shown).toEqual([bundle]);
+  });
+});
+
+describe("a notebook's text/plain", () => {
+  it("cuts no column, date or header to a width, however wide the rows", () => {
+    const rows = Array.from({ length: 3 }, (_, i) => ({
+      Id: i + 1,
+      Type: "Sha256",
+      Value: "b70a14ee".repeat(8),
+      ExpiresAt: "2026-12-24T10:00:00Z",
+      DefinitionName: "Credential phishing wave two, the long name of a definition",
+      Title: "A title long enough to be cut at a hundred columns in any terminal table ever drawn",
+      unchangedRows: 12,
+    }));
+    const text = pp(rows).bundle()["text/plain"];
+    for (const cell of Object.values(rows[0]!)) expect(text).toContain(String(cell));
+    expect(text).toContain("unchangedRows");
+    expect(text).not.toContain("…");
+    // Asked for, a width still applies.
+    expect(pp(rows, { width: 100 }).bundle()["text/plain"]).toContain("…");
   });
 });
 
