@@ -1,10 +1,11 @@
 // What the console loads before its first prompt (issue 14): every module it loads goes through a load hook
-// registered with --import, which appends the module's URL to a file, in load order.
-import { readFileSync, writeFileSync } from "node:fs";
+// registered with --import, which appends the module's URL to a file, in load order. The console shows its
+// prompt before it imports dist/connect.js, so whatever loads after that file loads after the prompt.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cleanEnv, startPty, tempDir } from "./helpers/repl.js";
+import { cleanEnv, runPiped, startPty, tempDir } from "./helpers/repl.js";
 
 // registerHooks (Node 22.15+) runs in the thread; register (Node 20) runs the hook on a loader thread.
 const HOOK = `import { appendFileSync } from "node:fs";
@@ -43,5 +44,51 @@ describe("the console's start", () => {
     expect(at(/\/dist\/connect\.js$/)).toBeGreaterThan(-1);
     expect(undici, "undici loads after connect.js").toBeGreaterThan(at(/\/dist\/connect\.js$/));
     expect(undici, "undici loads after the emulator").toBeGreaterThan(at(/\/dist\/emulator\/index\.js$/));
+  });
+
+  it("loads no wizard, bulk engine, acorn or csv-stringify before its first prompt", async () => {
+    const loads = await loadsUntilConnected();
+    const connect = loads.findIndex((url) => /\/dist\/connect\.js$/.test(url));
+    expect(connect, "connect.js is loaded once the console connects").toBeGreaterThan(-1);
+    const beforePrompt = loads.slice(0, connect);
+    const late = [
+      /\/dist\/bulk\/(?!plan-rows\.js$)/,
+      /\/dist\/repl\/commands\/(wizards|indicator-wizard|migrate-wizard|sync-wizard|walkthrough[^/]*)\.js$/,
+      /\/dist\/api\/index\.js$/,
+      /\/node_modules\/(acorn|csv-stringify|csv-parse)\//,
+    ];
+    for (const pattern of late)
+      expect(
+        beforePrompt.filter((url) => pattern.test(url)),
+        `${pattern} before the prompt`,
+      ).toEqual([]);
+  });
+});
+
+describe("the compile cache", () => {
+  // Node 22.1 brought module.enableCompileCache; on Node 20 the commands run without a cache.
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  const hasCompileCache = major > 22 || (major === 22 && minor >= 1);
+
+  it(`is ${hasCompileCache ? "written to the temporary directory" : "not written (Node 20 has none)"} by a run of ti-console`, async () => {
+    const tmp = tempDir();
+    const env = cleanEnv({ TMPDIR: tmp });
+    delete env.NODE_COMPILE_CACHE;
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    const { code, stdout } = await runPiped(["--emulator", "--norc", "--eval", "6 * 7"], { env });
+    expect(stdout).toContain("42");
+    expect(code).toBe(0);
+    const cache = join(tmp, "node-compile-cache");
+    expect(existsSync(cache)).toBe(hasCompileCache);
+    if (hasCompileCache) expect(readdirSync(cache, { recursive: true }).length).toBeGreaterThan(0);
+  });
+
+  it("is not written with NODE_DISABLE_COMPILE_CACHE=1", async () => {
+    const tmp = tempDir();
+    const env = cleanEnv({ TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: "1" });
+    delete env.NODE_COMPILE_CACHE;
+    const { code } = await runPiped(["--emulator", "--norc", "--eval", "1"], { env });
+    expect(code).toBe(0);
+    expect(existsSync(join(tmp, "node-compile-cache"))).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
-import { stringify } from "csv-stringify/sync";
+import { createRequire } from "node:module";
 import { allKeys, cellText, isRecordLike } from "./columns.js";
+
+// csv-stringify loads with the first CSV written, not with the console: it was a tenth of the console's time
+// to its first prompt (issue 14). A formatter stays synchronous, so it is required, not imported.
+const require = createRequire(import.meta.url);
+let stringify: typeof import("csv-stringify/sync").stringify | undefined;
 
 /**
  * Rows as RFC 4180 CSV: a header of every field seen, then one line per record (see {@link csvText}).
@@ -24,6 +29,7 @@ export function csvText(
   const guarded = rows.map((row) => row.map(defused));
   // csv-stringify quotes a lone CR or LF only when asked: a cell with either must stay one cell.
   const eof = options.finalLineEnd ?? true;
+  stringify ??= (require("csv-stringify/sync") as typeof import("csv-stringify/sync")).stringify;
   return stringify(guarded, { record_delimiter: "windows", eof, quoted_match: /[\r\n]/ });
 }
 

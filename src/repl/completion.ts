@@ -14,7 +14,7 @@ import {
   IOC_TYPES,
   SEVERITIES,
 } from "../schema/index.js";
-import { OPTION_KEYS } from "../api/index.js";
+import { OPTION_KEYS } from "../api/options.js";
 import { keyPosition } from "./call-args.js";
 
 /** [candidates, the text they replace], as node:readline expects. */

@@ -2,7 +2,6 @@ import { Recoverable, type REPLEval } from "node:repl";
 import { Script, type Context } from "node:vm";
 import { formatError } from "../display/index.js";
 import { runAbortable } from "./abortable.js";
-import { compileEntry, IncompleteInput } from "./compile.js";
 import { startSpinner } from "./spinner.js";
 import type { ReplState } from "./types.js";
 import { isThenable } from "./writer.js";
@@ -34,6 +33,8 @@ export async function runCode(
   file: string,
   input?: RawModeInput,
 ): Promise<{ readonly value: unknown }> {
+  // acorn, behind compileEntry, loads with the first entry rather than before the first prompt (issue 14).
+  const { compileEntry, IncompleteInput } = await import("./compile.js");
   let compiled;
   try {
     compiled = compileEntry(code);

@@ -1,4 +1,4 @@
-import { planRows } from "../bulk/index.js";
+import { planRows } from "../bulk/plan-rows.js";
 import { formatTable, pp, toCsv, toJson, type DisplayOptions } from "../display/index.js";
 import { formatBulkValue, type BulkDisplayOptions } from "./bulk/format.js";
 import { shown } from "./writer.js";

@@ -1,7 +1,7 @@
 // The console's help on each method of the entity sets, in one table (the library objects carry none): what it
 // does, its arguments, its options (from OPTION_KEYS, so they cannot drift from what the call accepts) and an
 // example to copy.
-import { OPTION_KEYS } from "../api/index.js";
+import { OPTION_KEYS } from "../api/options.js";
 import { shown } from "./writer.js";
 
 interface MethodHelp {

@@ -1,6 +1,6 @@
 // `it` (mongosh) and `more`: the next page of the last list printed at the prompt. Awaiting a list gives its first
 // page; the list's page iterator is kept, so `it` fetches the server's next link and nothing is fetched twice.
-import { PagedList } from "../http/index.js";
+import { PagedList } from "../http/paging.js";
 import type { ReplState } from "./types.js";
 import { shown } from "./writer.js";
 

@@ -1,4 +1,5 @@
-import { planRows, type BulkResult, type PlanRow } from "../../bulk/index.js";
+import type { BulkResult } from "../../bulk/index.js";
+import { planRows, type PlanRow } from "../../bulk/plan-rows.js";
 import { formatTable, toCsv, type DisplayOptions } from "../../display/index.js";
 import { count, duration, isBulkResult, isPlan, writesOf, type AnyPlan } from "./describe.js";
 

@@ -6,18 +6,16 @@ import { login } from "./login.js";
 import { methodHelp } from "../method-help.js";
 import { commandAction, say } from "./run.js";
 import { verbose } from "./verbose.js";
-import { newIndicator } from "./indicator-wizard.js";
-import { migrateWizard } from "./migrate-wizard.js";
-import { syncWizard } from "./sync-wizard.js";
-import { walkthrough } from "./walkthrough.js";
-import { walkthroughIndicators } from "./walkthrough-indicators.js";
-import { newEntity } from "./wizards.js";
 
 /**
  * Defines the console's dot-commands on the REPL (replacing Node's `.help`). `onSession` re-fills the context
  * after `.login` swaps the session.
  * @example defineCommands(server, state, () => installNames())
  */
+// The wizards and walkthroughs load on first use: with the bulk engine and the prompts behind them they were
+// most of what the console loaded before its first prompt (issue 14).
+const wizards = () => import("./wizards.js");
+
 export function defineCommands(server: REPLServer, state: ReplState, onSession: () => void): void {
   const define = (name: string, help: string, body: (rest: string) => Promise<void> | void): void =>
     server.defineCommand(name, { help, action: commandAction(server, state, body) });
@@ -29,14 +27,20 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
     "The five documented steps, guided; `.walkthrough indicators` for the Indicators API",
     (rest) => walkthroughOf(server, state, rest),
   );
-  define("new-alert", "Create an alert definition with a wizard", () => newEntity(server, state, "alert"));
-  define("new-ioc", "Create an IOC with a wizard", () => newEntity(server, state, "ioc"));
-  define("new-indicator", "Submit an indicator with a wizard", () => newIndicator(server, state));
-  define("sync", "Sync a feed into the indicators it owns, with a dry run first", () =>
-    syncWizard(server, state),
+  define("new-alert", "Create an alert definition with a wizard", async () =>
+    (await wizards()).newEntity(server, state, "alert"),
   );
-  define("migrate", "Carry custom TI into the Indicators API, with a dry run first", () =>
-    migrateWizard(server, state),
+  define("new-ioc", "Create an IOC with a wizard", async () =>
+    (await wizards()).newEntity(server, state, "ioc"),
+  );
+  define("new-indicator", "Submit an indicator with a wizard", async () =>
+    (await import("./indicator-wizard.js")).newIndicator(server, state),
+  );
+  define("sync", "Sync a feed into the indicators it owns, with a dry run first", async () =>
+    (await import("./sync-wizard.js")).syncWizard(server, state),
+  );
+  define("migrate", "Carry custom TI into the Indicators API, with a dry run first", async () =>
+    (await import("./migrate-wizard.js")).migrateWizard(server, state),
   );
   define("login", "Enter credentials (masked) and reconnect", () => login(server, state, onSession));
   define("whoami", "Mode, API URL, client id, tenant", () => whoami(state));
@@ -49,9 +53,10 @@ export function defineCommands(server: REPLServer, state: ReplState, onSession: 
   define("verbose", "Print each request as it happens: on, off (toggles)", (rest) => verbose(state, rest));
 }
 
-function walkthroughOf(server: REPLServer, state: ReplState, rest: string): Promise<void> {
-  if (rest === "indicators") return walkthroughIndicators(server, state);
-  if (rest === "") return walkthrough(server, state);
+async function walkthroughOf(server: REPLServer, state: ReplState, rest: string): Promise<void> {
+  if (rest === "indicators")
+    return (await import("./walkthrough-indicators.js")).walkthroughIndicators(server, state);
+  if (rest === "") return (await import("./walkthrough.js")).walkthrough(server, state);
   throw new TypeError(".walkthrough takes nothing (custom TI) or indicators (the Indicators API)");
 }
 
