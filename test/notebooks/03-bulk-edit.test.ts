@@ -20,6 +20,9 @@ describe("notebooks/03-bulk-edit.ipynb", () => {
     expect(text).toContain("the same IOC as line 2");
     expect(text).toContain("no CIDR, no ranges");
     expect(text).toContain("10 of 303 rows");
+    // Line 309's Type is wrong: its Value column must not show the bad Type as if it were the value.
+    expect(text).toContain('Type: "Hostname"');
+    expect(text).not.toMatch(/skip: invalid(<\/div>|<\/td>|<td[^>]*>|<div[^>]*>|[\s│|])+Hostname/);
   });
 
   it("applies with a progress bar, verifies, disables and cleans up", () => {

@@ -29,6 +29,8 @@ describe("notebooks/06-migrate.ipynb", () => {
     );
     expect(text).toContain("Enabled: false means the IOC is disabled");
     expect(text).toContain("AlertDefinition.Enabled: false means the definition is disabled");
+    // The counts by reason too: "Enabled means the IOC is disabled" once read as if Enabled meant disabled.
+    expect(text).not.toMatch(/Enabled means/);
     expect(text).toMatch(/ExpiresAt: "[^"]+" is in the past: an expired IOC is not migrated/);
     expect(text).toMatch(/\d+ duplicates: line \d+ names line \d+'s indicator/);
   });
