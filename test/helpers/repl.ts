@@ -63,11 +63,16 @@ export interface PtyRepl {
 }
 
 /**
- * Starts the console under a pseudo-terminal (100×30), `--emulator` unless other args are given.
+ * Starts the console under a pseudo-terminal (100×30), `--emulator` unless other args are given; `script` is
+ * the built command unless a test runs another entry (the unbundled dist/repl/cli.js, say).
  * @example const repl = startPty(); await repl.waitForPrompt(); await repl.send("1 + 1")
  */
-export function startPty(args: string[] = ["--emulator"], env: Record<string, string> = cleanEnv()): PtyRepl {
-  const child = pty.spawn(process.execPath, [CLI, ...args], {
+export function startPty(
+  args: string[] = ["--emulator"],
+  env: Record<string, string> = cleanEnv(),
+  script: string = CLI,
+): PtyRepl {
+  const child = pty.spawn(process.execPath, [script, ...args], {
     cols: 100,
     rows: 30,
     cwd: tempDir(),
