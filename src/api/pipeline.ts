@@ -83,10 +83,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     open,
     // read-only: refuses any write before it is sent (never retried, never queued)
     ...(options.readOnly ? [withReadOnly()] : []),
-    // log (call): numbers the attempts below, so each logged exchange says its attempt and the wait before it
-    log.call,
-    // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed); each attempt
-    // queues again, and a 401 replay happens below, inside the attempt
+    // retry: re-sends a failed attempt by the policy (read back first when a POST may have landed), numbered
+    // for the log below; each attempt queues again, and a 401 replay happens below, inside the attempt
     retry,
     // limit: at most `concurrency` requests in flight; the others wait here, holding no token
     withConcurrencyLimit(options.concurrency),
@@ -102,7 +100,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   return {
     api: (tokens) => composeSend(api(tokens), transport),
     // The token endpoint: the same steps minus the signal, the limit, the throttle and of course the token.
-    token: composeSend([open, log.call, retry, log.wrapper], transport),
+    token: composeSend([open, retry, log.wrapper], transport),
     log,
     budget,
     pausedMs: () => gate.pausedMs(),

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { isTiError } from "../errors/index.js";
 import { systemClock, type Clock } from "./clock.js";
 import { loggedBodies, type Scrub } from "./log-bodies.js";
@@ -56,10 +55,8 @@ export interface RequestLogOptions {
 
 /** A request log: the wrappers that feed it, what the retry wrapper tells it, and how to listen. */
 export interface RequestLog {
-  /** Innermost: sees each exchange on the wire. */
+  /** Innermost: sees each exchange on the wire, and its attempt as the retry wrapper numbered it. */
   readonly wrapper: SendWrapper;
-  /** Just outside the retry wrapper: numbers the attempts of one call. */
-  readonly call: SendWrapper;
   /** The retry wrapper's `onRetry`. */
   readonly retried: (notice: RetryNotice) => void;
   /** Adds a listener of exchanges (and retries with `{ retries: true }`); returns the function that removes it. */
@@ -72,12 +69,6 @@ interface Listener {
   readonly options: SubscribeOptions;
 }
 
-/** The attempt under way in one call (set by `call`, moved on by `retried`). */
-interface CallState {
-  attempt: number;
-  waitedMs: number;
-}
-
 /**
  * A log of every exchange on the wire (retries, replays and token requests included), for "what happened" in
  * notebooks and `.verbose`. A throwing listener is ignored, so observing never breaks a call.
@@ -86,7 +77,6 @@ interface CallState {
 export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   const { clock = systemClock, scrub = (text: string) => text } = options;
   const listeners = new Set<Listener>();
-  const calls = new AsyncLocalStorage<CallState>();
   const emit = (entry: RequestLogEntry, request: HttpRequest, data: unknown): void => {
     const all = [...listeners];
     if (all.length === 0) return;
@@ -98,13 +88,12 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   };
   const wrapper: SendWrapper = (next) => async (request) => {
     const started = clock.now();
-    const call = calls.getStore();
     const base = {
       method: request.method,
       url: redactUrl(request.url),
       startedAtMs: started,
-      attempt: call?.attempt ?? 1,
-      waitedMs: call?.waitedMs ?? 0,
+      attempt: request.attempt?.number ?? 1,
+      waitedMs: request.attempt?.waitedMs ?? 0,
     };
     try {
       const response = await next(request);
@@ -122,10 +111,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   };
   return {
     wrapper,
-    call: (next) => (request) => calls.run({ attempt: 1, waitedMs: 0 }, () => next(request)),
     retried: (notice) => {
-      const call = calls.getStore();
-      if (call) Object.assign(call, { attempt: notice.attempt, waitedMs: notice.delayMs });
       const entry: RetryLogEntry = { kind: "retry", ...notice };
       notify(
         [...listeners].filter((l) => l.options.retries),

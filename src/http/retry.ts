@@ -50,8 +50,9 @@ export function withRetry(options: RetryWrapperOptions): SendWrapper {
     const started = clock.now();
     // Whether an earlier, failed attempt may have been applied (a reset, a timeout, a 500), told to the caller.
     let outcomeUnknown = false;
+    let sent = request;
     for (let attempt = 1; ; attempt++) {
-      const result = await attemptOnce(next, request, clock);
+      const result = await attemptOnce(next, sent, clock);
       const decision = decideRetry(policy, facts, attempt, result.outcome, options.random);
       if (decision.action === "rate-limited") throw rateLimited(request, result, decision.retryAfterMs);
       // The deadline ends the retries as the limit does: the next attempt would start after it.
@@ -78,6 +79,7 @@ export function withRetry(options: RetryWrapperOptions): SendWrapper {
         const landed = await readBack(request, result, attempt);
         if (landed) return landed;
       }
+      sent = { ...request, attempt: { number: attempt + 1, waitedMs: decision.delayMs } };
     }
   };
 }

@@ -17,6 +17,11 @@ export interface HttpRequest {
    * for what the request would have made, resolving to the response to return if it landed, undefined if not.
    */
   readonly readBack?: (signal: AbortSignal | undefined) => Promise<HttpResponse | undefined>;
+  /**
+   * Which attempt of its call this is, and the retry policy's wait before it: set by the retry wrapper on a retry
+   * (absent on a first attempt), read by the request log below it.
+   */
+  readonly attempt?: { readonly number: number; readonly waitedMs: number };
 }
 
 /** A response with its body already read (every body is consumed, so connections go back to the pool). */
