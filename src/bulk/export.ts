@@ -44,7 +44,7 @@ export async function exportIocs(
   const rows: Record<string, unknown>[] = [];
   const query = { ...(filter ? { filter } : {}), pageSize: 1000, ...signalOption(options.signal) };
   const definitions = options.definitions === true ? await definitionsOf(sets, options.signal) : undefined;
-  for await (const ioc of sets.iocs.list(query)) rows.push(exportRow(ioc, definitions));
+  await sets.iocs.list(query).forEach((ioc) => rows.push(exportRow(ioc, definitions)));
   const text = isJson(path, options)
     ? `${JSON.stringify({ iocs: rows }, null, 2)}\n`
     : csvRows(definitions ? WITH_DEFINITIONS : COLUMNS, rows);

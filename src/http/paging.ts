@@ -39,8 +39,8 @@ export interface ToArrayOptions {
 }
 
 /**
- * A lazy list over server-driven pages. `for await` walks every item; `.byPage()` every page; awaiting it gives
- * the first page only (so `await alerts.list()` in the REPL shows a table without loading everything); `.toArray()`
+ * A lazy list over server-driven pages. `for await` walks every item; `.forEach()` too, without a promise per
+ * item; `.byPage()` every page; awaiting it gives the first page only (so `await alerts.list()` in the REPL shows a table without loading everything); `.toArray()`
  * loads on purpose. Pages come from the server's `@odata.nextLink`, never from computed URLs.
  * @example for await (const ioc of iocs.list({ filter: "Enabled eq true" })) console.log(ioc.Value)
  */
@@ -63,8 +63,32 @@ export class PagedList<T> implements AsyncIterable<T>, PromiseLike<Page<T>> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.byPage()) yield* page;
+  // Written out, not `yield* page` in an async generator: that costs three promises an item, and with async hooks
+  // on (the console's, for Ctrl-C) a 5,000-item walk took 10 ms more (issue 14's profile). This costs one.
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    const pages = this.byPage();
+    let page: readonly T[] = [];
+    let at = 0;
+    const nextPage = async (): Promise<IteratorResult<T>> => {
+      for (;;) {
+        const got = await pages.next();
+        if (got.done) return { value: undefined, done: true };
+        [page, at] = [got.value, 0];
+        if (page.length > 0) return { value: page[at++]!, done: false };
+      }
+    };
+    return {
+      next: () => (at < page.length ? Promise.resolve({ value: page[at++]!, done: false }) : nextPage()),
+      return: async () => {
+        await pages.return();
+        return { value: undefined, done: true };
+      },
+    };
+  }
+
+  /** Calls `visit` with every item in order, a page at a time: the cheapest walk of a long list. */
+  async forEach(visit: (item: T) => void): Promise<void> {
+    for await (const page of this.byPage()) for (const item of page) visit(item);
   }
 
   /** Items into an array, stopping at `limit`. */

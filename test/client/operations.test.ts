@@ -184,6 +184,24 @@ describe("lists and paging", () => {
     expect(pages.slice(1).every((e) => e.url.includes("skiptoken"))).toBe(true);
   });
 
+  it("fetches no page after a for await loop breaks", async () => {
+    const wire = recordWire(session);
+    let seen = 0;
+    for await (const _ of session.iocs.list({ filter: where.eq("AlertDefinitionId", alertId) }))
+      if (++seen === 12) break;
+    expect(wire.filter((e) => e.url.includes("IndicatorsOfCompromise"))).toHaveLength(2);
+  });
+
+  it("visits every item in order with forEach, a page at a time", async () => {
+    const query = { filter: `AlertDefinitionId eq ${alertId}`, pageSize: 50 };
+    const visited: number[] = [];
+    await session.iocs.list(query).forEach((ioc) => visited.push(ioc.Id));
+    const walked: number[] = [];
+    for await (const ioc of session.iocs.list(query)) walked.push(ioc.Id);
+    expect(visited).toHaveLength(137);
+    expect(visited).toEqual(walked);
+  });
+
   it("says how to use a list that was not awaited", () => {
     expect(inspect(session.iocs.list())).toMatch(/await it for the first page/);
   });

@@ -26,7 +26,7 @@ export async function updateWhere(
     );
   const parts = { change: [] as EditItem[], unchanged: [] as EditItem[], rejected: [] as Rejection[] };
   const query = { filter: requireFilter(filter), pageSize: PAGE_SIZE, ...signalOption(options.signal) };
-  for await (const ioc of sets.iocs.list(query)) sortForPatch(ioc, patch, parts);
+  await sets.iocs.list(query).forEach((ioc) => sortForPatch(ioc, patch, parts));
   const spec = {
     operation: "updateWhere" as const,
     outcome: "updated" as const,
@@ -50,12 +50,9 @@ export async function deleteWhere(
   options: EditOptions = {},
 ): Promise<EditPlan> {
   const change: EditItem[] = [];
-  for await (const ioc of sets.iocs.list({
-    filter: requireFilter(filter),
-    pageSize: PAGE_SIZE,
-    ...signalOption(options.signal),
-  }))
-    change.push({ id: ioc.Id, label: iocLabel(ioc) });
+  await sets.iocs
+    .list({ filter: requireFilter(filter), pageSize: PAGE_SIZE, ...signalOption(options.signal) })
+    .forEach((ioc) => change.push({ id: ioc.Id, label: iocLabel(ioc) }));
   const spec = {
     operation: "deleteWhere" as const,
     outcome: "deleted" as const,
@@ -78,12 +75,9 @@ export async function disableWhere(
 ): Promise<EditPlan> {
   const change: EditItem[] = [];
   const unchanged: EditItem[] = [];
-  for await (const alert of sets.alerts.list({
-    filter: requireFilter(filter),
-    pageSize: PAGE_SIZE,
-    ...signalOption(options.signal),
-  }))
-    (alert.Enabled ? change : unchanged).push({ id: alert.Id, label: alert.Name });
+  await sets.alerts
+    .list({ filter: requireFilter(filter), pageSize: PAGE_SIZE, ...signalOption(options.signal) })
+    .forEach((alert) => (alert.Enabled ? change : unchanged).push({ id: alert.Id, label: alert.Name }));
   const spec = {
     operation: "disableWhere" as const,
     outcome: "disabled" as const,

@@ -95,11 +95,10 @@ async function findExisting(
   const wanted = new Set(items.map((i) => i.key));
   const found = new Map<string, Indicator[]>();
   if (wanted.size === 0) return found;
-  const list = indicators.list({ pageSize: LIST_TOP_MAX, ...signalOption(signal) });
-  for await (const stored of list) {
+  await indicators.list({ pageSize: LIST_TOP_MAX, ...signalOption(signal) }).forEach((stored) => {
     const key = storedKey(stored);
     if (wanted.has(key)) found.set(key, [...(found.get(key) ?? []), stored]);
-  }
+  });
   return found;
 }
 

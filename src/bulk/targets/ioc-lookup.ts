@@ -59,15 +59,11 @@ async function findForAlert(
   } catch (error) {
     if (classifyFailure(error, signal) !== "refused") throw error;
     // Lenient: the real service may not know AlertDefinitionId; the navigation from the definition always works.
-    for await (const ioc of iocs.forAlert(alertId, { pageSize: LIST_PAGE_SIZE, ...signalOption(signal) }))
-      add(ioc);
-    return;
+    return iocs.forAlert(alertId, { pageSize: LIST_PAGE_SIZE, ...signalOption(signal) }).forEach(add);
   }
   if (total === 0) return;
   if (total <= 2 * group.length) {
-    for await (const ioc of iocs.list({ filter: ofAlert, pageSize: LIST_PAGE_SIZE, ...signalOption(signal) }))
-      add(ioc);
-    return;
+    return iocs.list({ filter: ofAlert, pageSize: LIST_PAGE_SIZE, ...signalOption(signal) }).forEach(add);
   }
   await queryByValues(iocs, ofAlert, group, add, options);
 }
@@ -84,7 +80,7 @@ async function queryByValues(
   const values = [...new Set(group.map((c) => String(c.body["Value"])))];
   const query = async (batch: string[]): Promise<void> => {
     const filter = `${ofAlert} and Value in (${batch.map(quote).join(",")})`;
-    for await (const ioc of iocs.list({ filter, ...signalOption(signal) })) add(ioc);
+    await iocs.list({ filter, ...signalOption(signal) }).forEach(add);
   };
   await runPool(chunk(values, VALUES_PER_QUERY), options.concurrency, query, signal);
   // A stop before every batch ran would leave IOCs unfound, and the plan would create them again.
