@@ -225,6 +225,7 @@ async function main(): Promise<void> {
     const token = await demoToken(emu.authUrl);
     await sequentialLoop(emu, token, await newAlert(session, "warm-up"), 1); // the JIT is warm
     await bulkCpu(session, emu, 2); // warm-up, not counted
+    await createRate(session, await newAlert(session, "warm-up creates"), 3); // as autocannon's 5 s warm the emulator
     for (let run = 1; run <= RUNS; run++) {
       const salt = 10 * run;
       loads.push(loadavg()[0] ?? NaN);
