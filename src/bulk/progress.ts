@@ -6,7 +6,8 @@ export interface Progress {
   readonly total: number;
   readonly done: number;
   readonly failed: number;
-  /** Not attempted: found already done in the journal, or left after a quota stop. */
+  /** Not attempted: left when the run stopped (Ctrl-C, a full quota); 0 until it ends. (A resumed run's earlier
+   * work is in none of these counts: `total` is what is left to write.) */
   readonly skipped: number;
   /** Items finished (done + failed) per second since the start. */
   readonly ratePerSecond: number;

@@ -261,6 +261,20 @@ describe("the progress line", () => {
       "Importing ████░░░░░░░░░░░░ 1,200/4,983 24% · 2 failed · 0 skipped · 850/s · ETA 4.4 s · waited 1.2 s on 429",
     );
   });
+
+  it("counts the rows a stop left as not done: a full quota's last line is not 100%", () => {
+    const p = {
+      total: 20_000,
+      done: 15_000,
+      failed: 0,
+      skipped: 5_000,
+      ratePerSecond: 900,
+      etaMs: undefined,
+    };
+    expect(progressText("Importing", { ...p, elapsedMs: 16_700, waitingMs: 0 })).toBe(
+      "Importing ████████████░░░░ 15,000/20,000 75% · 0 failed · 5,000 skipped · 900/s",
+    );
+  });
 });
 
 describe("the result summary", () => {

@@ -10,7 +10,8 @@ const BAR_WIDTH = 16;
  */
 export function progressText(verb: string, p: Progress): string {
   if (p.total === 0 && p.done === 0) return `${verb}: starting…`;
-  const finished = p.done + p.failed + p.skipped;
+  // Skipped rows were never sent (a stop left them): counted as finished, a full quota's last line read 100%.
+  const finished = p.done + p.failed;
   const ratio = p.total > 0 ? Math.min(1, finished / p.total) : 1;
   const filled = Math.round(ratio * BAR_WIDTH);
   const bar = `${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}`;
