@@ -238,7 +238,10 @@ async function main(): Promise<void> {
       const bulk = await bulkCpu(session, emu, salt + 3);
       cpu.push(bulk);
       cpuRatios.push(bulk / (loop.cpuMicros / COUNT));
-      const [library, raw] = [await createRate(session, alert, salt + 4), await rawPostRate(emu, token, alert)];
+      const [library, raw] = [
+        await createRate(session, alert, salt + 4),
+        await rawPostRate(emu, token, alert),
+      ];
       creates.push(library / raw);
       timings.push(`run ${run}: ${CREATES} creates ${library.toFixed(0)}/s, autocannon ${raw.toFixed(0)}/s`);
     }
