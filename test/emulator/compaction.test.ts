@@ -55,7 +55,7 @@ describe("compaction while running", { timeout: 120_000 }, () => {
     for (let round = 0; round < 3; round++) {
       const { cli, call } = await start(path);
       let size = statSync(path).size;
-      compactions.push(0);
+      let compacted = 0;
       // The restarted emulator holds every acknowledged write; beyond them, only writes in flight at the kill
       // (applied, their reply lost), which are durable from now on.
       const held = await everyDefinition(call);
@@ -80,9 +80,10 @@ describe("compaction while running", { timeout: 120_000 }, () => {
           deleted.add(created.json.Id);
         }
         const now = statSync(path).size;
-        if (now < size) compactions[round]++;
+        if (now < size) compacted++;
         size = now;
       }
+      compactions.push(compacted);
       // The kill lands while writes are in flight (and, at this threshold, often during a compaction).
       for (let i = 0; i < 40; i++) {
         const name = `r${round} late${i}`;
