@@ -60,4 +60,36 @@ describe("the session's claims (issue 14: bounded to what a read-back can still 
     claims.add("IndicatorsOfCompromise", { Id: 2 });
     expect(claims.size).toBe(0);
   });
+
+  it("keeps what the earliest create still in flight could adopt, whatever order creates settle in", () => {
+    const clock = clockAt(T0 + 60_000);
+    const claims = new Claims(clock);
+    // Thousands begin at once (a bulk run queues them for a connection) and settle in any order.
+    const settles = Array.from({ length: 3000 }, (_, i) => claims.begin(T0 + i));
+    claims.add("IndicatorsOfCompromise", ioc(1, T0 - CLOCK_SKEW_MS));
+    for (let i = 1; i < 3000; i++) settles[i]!();
+    claims.add("IndicatorsOfCompromise", ioc(2, T0 + 60_000));
+    expect(claims.has("IndicatorsOfCompromise", 1)).toBe(true); // the create begun at T0 is still in flight
+    settles[0]!();
+    settles[0]!(); // settling twice changes nothing
+    const late = claims.begin(T0 + 2000);
+    claims.add("IndicatorsOfCompromise", ioc(3, T0 + 60_001));
+    expect(claims.has("IndicatorsOfCompromise", 1)).toBe(false);
+    expect(claims.has("IndicatorsOfCompromise", 2)).toBe(true);
+    late();
+  });
+
+  it("keeps what a create could adopt when the clock stepped back between two creates", () => {
+    const clock = clockAt(T0 + 60_000);
+    const claims = new Claims(clock);
+    const first = claims.begin(T0 + 1000);
+    const second = claims.begin(T0); // sent after the first, by a clock set back a second
+    claims.add("IndicatorsOfCompromise", ioc(1, T0 - CLOCK_SKEW_MS));
+    first();
+    claims.add("IndicatorsOfCompromise", ioc(2, T0 + 60_000));
+    expect(claims.has("IndicatorsOfCompromise", 1)).toBe(true);
+    second();
+    claims.add("IndicatorsOfCompromise", ioc(3, T0 + 60_001));
+    expect(claims.has("IndicatorsOfCompromise", 1)).toBe(false);
+  });
 });
