@@ -28,5 +28,7 @@ export function withBearerAuth(source: BearerTokenSource): SendWrapper {
 }
 
 function authorized(request: HttpRequest, token: string): HttpRequest {
-  return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
+  // Object.assign rather than spreads: on Node 20 a spread followed by more properties is V8's slow path.
+  const headers = Object.assign({}, request.headers, { authorization: `Bearer ${token}` });
+  return Object.assign({}, request, { headers });
 }

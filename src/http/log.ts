@@ -77,9 +77,26 @@ interface Listener {
 export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   const { clock = systemClock, scrub = (text: string) => text } = options;
   const listeners = new Set<Listener>();
-  const emit = (entry: RequestLogEntry, request: HttpRequest, data: unknown): void => {
+  // The entry is built only when someone listens: most sessions have no listener, and it parses the URL.
+  const emit = (
+    request: HttpRequest,
+    started: number,
+    status: number | undefined,
+    error: string | undefined,
+    data: unknown,
+  ): void => {
+    if (listeners.size === 0) return;
     const all = [...listeners];
-    if (all.length === 0) return;
+    const entry: RequestLogEntry = {
+      method: request.method,
+      url: redactUrl(request.url),
+      startedAtMs: started,
+      attempt: request.attempt?.number ?? 1,
+      waitedMs: request.attempt?.waitedMs ?? 0,
+      status,
+      durationMs: clock.now() - started,
+      ...(error !== undefined && { error }),
+    };
     // Bodies are copied (and redacted) only when someone asked for them: a page may hold thousands of entities.
     const withBodies = all.some((l) => l.options.bodies)
       ? { ...entry, ...loggedBodies(request, data, scrub) }
@@ -88,24 +105,12 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   };
   const wrapper: SendWrapper = (next) => async (request) => {
     const started = clock.now();
-    const base = {
-      method: request.method,
-      url: redactUrl(request.url),
-      startedAtMs: started,
-      attempt: request.attempt?.number ?? 1,
-      waitedMs: request.attempt?.waitedMs ?? 0,
-    };
     try {
       const response = await next(request);
-      emit({ ...base, status: response.status, durationMs: clock.now() - started }, request, response.data);
+      emit(request, started, response.status, undefined, response.data);
       return response;
     } catch (error) {
-      const kind = isTiError(error) ? error.kind : "error";
-      emit(
-        { ...base, status: undefined, durationMs: clock.now() - started, error: kind },
-        request,
-        undefined,
-      );
+      emit(request, started, undefined, isTiError(error) ? error.kind : "error", undefined);
       throw error;
     }
   };

@@ -20,6 +20,7 @@ export function withDefaultSignal(source: SignalSource): SendWrapper {
   return (next) => async (request) => {
     const signal = eitherSignal(request.signal, source());
     if (signal?.aborted) throw new AbortedError(signal.reason);
-    return next(signal === request.signal ? request : { ...request, signal });
+    // Object.assign rather than a spread: see ended() in retry.ts.
+    return next(signal === request.signal ? request : Object.assign({}, request, { signal }));
   };
 }

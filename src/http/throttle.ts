@@ -1,13 +1,14 @@
 import { systemClock, type Clock } from "./clock.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { SendWrapper } from "./types.js";
+import { originOf } from "./url.js";
 
 /** Per-origin "do not send before" times, shared by every caller of one session, kept by one clock. */
 export interface PauseGate {
   /** The clock the pauses are measured and waited out by. */
   readonly clock: Clock;
-  /** Resolves when `origin` is not paused (abortable). */
-  waitFor(origin: string, signal?: AbortSignal): Promise<void>;
+  /** Resolves when `origin` is not paused (abortable); undefined when it is not paused now (nothing to await). */
+  waitFor(origin: string, signal?: AbortSignal): Promise<void> | undefined;
   /** Holds every request to `origin` for `ms` from now (an earlier end never shortens a longer pause). */
   pause(origin: string, ms: number): void;
   /** How long, in all, some origin has been held by a 429 so far (overlapping pauses count once). */
@@ -23,11 +24,14 @@ export function createPauseGate(clock: Clock = systemClock): PauseGate {
   let scheduledMs = 0;
   return {
     clock,
-    async waitFor(origin, signal) {
-      // A pause may be lengthened while we wait: look again after each wait.
-      for (let end = until.get(origin) ?? 0; end > clock.now(); end = until.get(origin) ?? 0) {
-        await clock.sleep(end - clock.now(), signal);
-      }
+    waitFor(origin, signal) {
+      if ((until.get(origin) ?? 0) <= clock.now()) return undefined;
+      return (async () => {
+        // A pause may be lengthened while we wait: look again after each wait.
+        for (let end = until.get(origin) ?? 0; end > clock.now(); end = until.get(origin) ?? 0) {
+          await clock.sleep(end - clock.now(), signal);
+        }
+      })();
     },
     pause(origin, ms) {
       const now = clock.now();
@@ -63,8 +67,9 @@ export interface OriginPauseOptions {
 export function withOriginPause(options: OriginPauseOptions): SendWrapper {
   const { gate, maxPauseMs, defaultPauseMs = 1000 } = options;
   return (next) => async (request) => {
-    const origin = new URL(request.url).origin;
-    await gate.waitFor(origin, request.signal);
+    const origin = originOf(request.url);
+    const paused = gate.waitFor(origin, request.signal);
+    if (paused) await paused;
     const response = await next(request);
     if (response.status === 429) {
       const asked = parseRetryAfter(response.headers["retry-after"], gate.clock.now()) ?? defaultPauseMs;

