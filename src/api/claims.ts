@@ -112,8 +112,10 @@ class InFlight {
 
   /** Notes one more create sent at `at`; returns the function that settles it. */
   add(at: number): () => void {
+    // Trimmed here too, not only when a claim asks: creates that all fail claim nothing, and must not pile up.
+    this.#trim();
     const last = this.#queue.at(-1);
-    if (this.#head < this.#queue.length && last !== undefined && at < last.at) this.#inOrder = false;
+    if (last !== undefined && at < last.at) this.#inOrder = false;
     const entry = { at, open: true };
     this.#queue.push(entry);
     return () => void (entry.open = false);
@@ -121,18 +123,8 @@ class InFlight {
 
   /** The earliest sent-at time of a create still in flight; Infinity when there is none. */
   earliest(): number {
-    const queue = this.#queue;
-    while (this.#head < queue.length && !queue[this.#head]!.open) this.#head++;
-    if (this.#head === queue.length) {
-      this.#queue = [];
-      this.#head = 0;
-      this.#inOrder = true;
-      return Infinity;
-    }
-    if (this.#head > 1024 && this.#head * 2 > queue.length) {
-      this.#queue = queue.slice(this.#head);
-      this.#head = 0;
-    }
+    this.#trim();
+    if (this.#head === this.#queue.length) return Infinity;
     if (this.#inOrder) return this.#queue[this.#head]!.at;
     let earliest = Infinity;
     for (let i = this.#head; i < this.#queue.length; i++) {
@@ -140,5 +132,19 @@ class InFlight {
       if (entry.open && entry.at < earliest) earliest = entry.at;
     }
     return earliest;
+  }
+
+  /** Drops the settled creates from the front; the queue sheds its dropped part now and then. */
+  #trim(): void {
+    const queue = this.#queue;
+    while (this.#head < queue.length && !queue[this.#head]!.open) this.#head++;
+    if (this.#head === queue.length) {
+      this.#queue = [];
+      this.#head = 0;
+      this.#inOrder = true;
+    } else if (this.#head > 1024 && this.#head * 2 > queue.length) {
+      this.#queue = queue.slice(this.#head);
+      this.#head = 0;
+    }
   }
 }

@@ -62,7 +62,7 @@ export function createTransport(options: TransportOptions): Send {
     // One abort emitter per exchange, fired by the caller's signal or the timeout. undici documents an EventEmitter
     // as a request's signal; on Node 20 an AbortController costs about 2 µs to make, an EventEmitter a thirtieth.
     const abort = new EventEmitter();
-    const onAbort = (): boolean => abort.emit("abort");
+    const onAbort = (): void => void abort.emit("abort");
     req.signal?.addEventListener("abort", onAbort, { once: true });
     let timedOut = false;
     const cancelTimer = afterTimeout(clock, timeoutMs, () => {
