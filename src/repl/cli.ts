@@ -105,7 +105,7 @@ async function runBatch(state: ReplState, args: CliArgs): Promise<number> {
   const file = args.script ?? "[eval]";
   const code = args.eval ?? (await loadScript(file));
   try {
-    const { value } = await resultOf(state, (await runCode(code, server.context, file)).value);
+    const { value } = await resultOf(state, (await runCode(code, file)).value);
     if (args.eval !== undefined && value !== undefined) state.output.write(`${makeWriter(state)(value)}\n`);
   } catch (err) {
     // An unfinished entry has nothing more to come from a file or --eval.
@@ -149,8 +149,7 @@ async function runInteractive(state: ReplState, startupFile: string | undefined)
       refill();
       printAbovePrompt(server, state, connectedLine(state));
       if (startupFile === undefined) return;
-      if ((await runStartupFile(state, server.context, startupFile)) && !state.controller)
-        server.displayPrompt(true);
+      if ((await runStartupFile(state, startupFile)) && !state.controller) server.displayPrompt(true);
     },
     (err: unknown) => {
       printAbovePrompt(server, state, `${formatError(err, { color: state.color })}  (.login to try again)`);

@@ -9,8 +9,8 @@ import { outputWidth, type ReplState } from "./types.js";
 import type { ConnectedSession } from "../session.js";
 
 /**
- * Puts the session and the helpers into the REPL context, and again whenever `.clear` resets it. Returns the
- * function that fills the current context again (after `.login` swaps the session).
+ * Puts the session and the helpers into the REPL context (the process's global one). Returns the function that
+ * fills it again (after connecting, and after `.login` swaps the session).
  * @example const refill = installContext(server, state)
  */
 export function installContext(server: REPLServer, state: ReplState): () => void {
@@ -45,7 +45,6 @@ export function installContext(server: REPLServer, state: ReplState): () => void
     }
   };
   fill(server.context);
-  server.on("reset", fill);
   return () => fill(server.context);
 }
 

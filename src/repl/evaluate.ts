@@ -1,5 +1,5 @@
 import { Recoverable, type REPLEval } from "node:repl";
-import { Script, type Context } from "node:vm";
+import { Script } from "node:vm";
 import { formatError } from "../display/index.js";
 import { runAbortable } from "./abortable.js";
 import { startSpinner } from "./spinner.js";
@@ -21,15 +21,15 @@ export interface RawModeInput {
 }
 
 /**
- * Runs code in a context: compiled by {@link compileEntry} (top-level await, object literals), run by `vm`
- * with Ctrl-C breaking synchronous loops, and awaited when it awaits. Rejects with `Recoverable` for an
- * unfinished entry, and with whatever the code threw otherwise. The value comes boxed: a promise the code
- * returned without awaiting stays a promise (the console hints at the missing `await`).
- * @example const { value } = await runCode("await alerts.count()", server.context, "REPL1")
+ * Runs code in the console's context, the process's global one (see `useGlobal` in server.ts): compiled by
+ * {@link compileEntry} (top-level await, object literals), run by `vm` with Ctrl-C breaking synchronous loops,
+ * and awaited when it awaits. Rejects with `Recoverable` for an unfinished entry, and with whatever the code threw
+ * otherwise. The value comes boxed: a promise the code returned without awaiting stays a promise (the console
+ * hints at the missing `await`).
+ * @example const { value } = await runCode("await alerts.count()", "REPL1")
  */
 export async function runCode(
   code: string,
-  context: Context,
   file: string,
   input?: RawModeInput,
 ): Promise<{ readonly value: unknown }> {
@@ -48,7 +48,7 @@ export async function runCode(
   if (wasRaw) input.setRawMode?.(false);
   let value: unknown;
   try {
-    value = script.runInContext(context, { breakOnSigint: true });
+    value = script.runInThisContext({ breakOnSigint: true });
   } finally {
     if (wasRaw) input.setRawMode?.(true);
   }
@@ -63,7 +63,7 @@ export async function runCode(
  * @example repl.start({ eval: consoleEval(state, process.stdin) })
  */
 export function consoleEval(state: ReplState, input?: RawModeInput): REPLEval {
-  return (code, context, file, cb) => {
+  return (code, _context, file, cb) => {
     const { settle, signal } = beginEvaluation(state);
     signal.addEventListener("abort", () => {
       if (settle()) {
@@ -72,7 +72,7 @@ export function consoleEval(state: ReplState, input?: RawModeInput): REPLEval {
       }
     });
     const run = (): Promise<void> =>
-      runCode(code, context, file, input)
+      runCode(code, file, input)
         .then(({ value }) => resultOf(state, value))
         .then(
           ({ value }) => {
@@ -146,7 +146,6 @@ export function reportError(state: ReplState, err: unknown, file?: string): void
  * @example locationIn(err, "triage.js") // "triage.js:3:1"
  */
 export function locationIn(err: unknown, file: string): string | undefined {
-  // Not `instanceof Error`: an error thrown by the script's own code comes from the console's vm context.
   const stack = (err as { stack?: unknown } | null)?.stack;
   if (typeof stack !== "string") return undefined;
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -75,6 +75,17 @@ describe("piped stdin", () => {
     expect(stdout).toContain("'function'");
   });
 
+  it("shares one realm with the library: its lists are Arrays and its errors Errors, as instanceof sees them", async () => {
+    const input =
+      "const list = await alerts.list()\n" +
+      "let caught; try { await alerts.get(999) } catch (e) { caught = e }\n" +
+      "console.log(list instanceof Array, caught instanceof Error, caught.name)\n";
+    const { stdout, stderr, code } = await runPiped([], { input });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("true true HttpError\n");
+  });
+
   it("refuses the prompting commands without a terminal", async () => {
     const { stderr } = await runPiped([], { input: ".new-alert\n" });
     expect(stderr).toContain("needs an interactive terminal");

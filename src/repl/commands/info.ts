@@ -56,7 +56,7 @@ Commands:
   .emulator [status|stats|faults <rules>|reset]   the embedded emulator
   .stack                 the full stack of the last error
   .verbose [on|off]      print each request (method, path, status, time; each retry too) as it happens
-  .clear                 reset the context (preloaded names come back)
+  .clear                 drop an unfinished multi-line entry (names stay defined, as in node's own REPL)
   .exit                  leave (or Ctrl-D; Ctrl-C twice on an empty line)
 Tab completes names, methods, field names in create/update/submit and enum values in quotes. Ctrl-C cancels a call.`;
 

@@ -98,7 +98,7 @@ export async function walkthroughIndicators(server: REPLServer, state: ReplState
       ),
     );
     const expiry = nextYear();
-    const indName = freeName(server.context, "ind");
+    const indName = freeName("ind");
     const body = submitSample(expiry);
     const code2 = `const ${indName} = await indicators.submit(${JSON.stringify(body)})`;
     if (!(await step(2, "Submit an indicator (200 with the entity; re-sending it updates it).", code2, true)))
@@ -110,7 +110,7 @@ export async function walkthroughIndicators(server: REPLServer, state: ReplState
     if (!(await step(3, "List with a filter.", `await indicators.list({ filter: "${filter}" })`, false)))
       return 3;
     show(await indicators.list({ filter }));
-    const importedName = freeName(server.context, "imported");
+    const importedName = freeName("imported");
     const items = importSample(expiry);
     const code4 = `const ${importedName} = await indicators.import(${JSON.stringify(items)})`;
     if (!(await step(4, "Import several at once (per-item results, 500 per call).", code4, true))) return 4;

@@ -1,5 +1,5 @@
 import type { REPLServer } from "node:repl";
-import { runInContext, type Context } from "node:vm";
+import { runInThisContext } from "node:vm";
 import { formatRecord, formatValue } from "../../display/index.js";
 import { DOCS_ALERT_DEFINITION, DOCS_IOC } from "../../schema/index.js";
 import { withPrompts } from "../prompts.js";
@@ -12,15 +12,15 @@ const ALERT = DOCS_ALERT_DEFINITION;
 const IOC_VALUE = DOCS_IOC.Value;
 
 /**
- * The first of `base`, `base2`, `base3`… that names nothing in the context. A name the user declared (`const a`)
- * is a lexical binding the walkthrough cannot replace, so it never reuses one.
- * @example freeName(server.context, "a") // "a2" after `const a = …`
+ * The first of `base`, `base2`, `base3`… that names nothing in the console's (the global) context. A name the
+ * user declared (`const a`) is a lexical binding the walkthrough cannot replace, so it never reuses one.
+ * @example freeName("a") // "a2" after `const a = …`
  */
-export function freeName(context: Context, base: string): string {
+export function freeName(base: string): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}${n}`;
     try {
-      runInContext(name, context);
+      runInThisContext(name);
     } catch (err) {
       if ((err as { name?: unknown }).name === "ReferenceError") return name;
       throw err;
@@ -67,13 +67,13 @@ export async function walkthrough(server: REPLServer, state: ReplState): Promise
     say(state, formatRecord(headers, { width: outputWidth(state), color: state.color }));
     if (!(await step(3, "List the alert definitions (empty at first).", "await alerts.list()"))) return 3;
     show(await alerts.list());
-    const alertName = freeName(server.context, "a");
+    const alertName = freeName("a");
     const code4 = `const ${alertName} = await alerts.create(${JSON.stringify(ALERT)})`;
     if (!(await step(4, "Create an alert definition.", code4))) return 4;
     const a = await alerts.create(ALERT);
     show(a);
     keep(alertName, a, "the alert definition");
-    const iocName = freeName(server.context, "ioc");
+    const iocName = freeName("ioc");
     const code5 = `const ${iocName} = await iocs.create({ Type: "Sha1", Value: "${IOC_VALUE}", DetectionFunction: "Equals", Enabled: true, AlertDefinition: ${alertName}.Id })`;
     if (!(await step(5, "Create an IOC bound to it.", code5))) return 5;
     const ioc = await iocs.create({
