@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from "./clock.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { SendWrapper } from "./types.js";
-import { originOf } from "./url.js";
+import { requestTarget } from "./url.js";
 
 /** Per-origin "do not send before" times, shared by every caller of one session, kept by one clock. */
 export interface PauseGate {
@@ -67,7 +67,7 @@ export interface OriginPauseOptions {
 export function withOriginPause(options: OriginPauseOptions): SendWrapper {
   const { gate, maxPauseMs, defaultPauseMs = 1000 } = options;
   return (next) => async (request) => {
-    const origin = originOf(request.url);
+    const { origin } = requestTarget(request.url);
     const paused = gate.waitFor(origin, request.signal);
     if (paused) await paused;
     const response = await next(request);

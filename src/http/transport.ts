@@ -3,7 +3,7 @@ import type { Agent, Dispatcher } from "undici";
 import { AbortedError, NetworkError, TimeoutError } from "../errors/index.js";
 import { afterTimeout, systemClock, type Clock } from "./clock.js";
 import type { HttpResponse, Send } from "./types.js";
-import { redactUrl } from "./url.js";
+import { redactUrl, requestTarget } from "./url.js";
 
 /** What {@link createTransport} needs, already normalised (the session's defaults are applied by `connect`). */
 export interface TransportOptions {
@@ -23,12 +23,6 @@ export interface LazyAgent {
   readonly close: () => Promise<void>;
 }
 
-// undici loads once, on the first request of the process; later requests find it here without awaiting.
-let undici: typeof import("undici") | undefined;
-async function loadUndici(): Promise<typeof import("undici")> {
-  return (undici ??= await import("undici"));
-}
-
 /**
  * One keep-alive undici Agent with at most `connections` connections per origin, made on the first request.
  * @example const agent = createAgent({ connections: 4 }); await agent.close()
@@ -36,7 +30,7 @@ async function loadUndici(): Promise<typeof import("undici")> {
 export function createAgent(options: { readonly connections: number }): LazyAgent {
   let agent: Promise<Agent> | undefined;
   const make = async (): Promise<Agent> => {
-    const { Agent } = await loadUndici();
+    const { Agent } = await import("undici");
     return new Agent({ connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
   };
   return {
@@ -46,7 +40,7 @@ export function createAgent(options: { readonly connections: number }): LazyAgen
 }
 
 /**
- * The innermost send: one undici `request()`, the whole body read, JSON parsed. Never follows redirects (a 3xx
+ * The innermost send: one undici `dispatcher.request()`, the whole body read, JSON parsed. Never follows redirects (a 3xx
  * comes back as a response), so Authorization never travels to another origin.
  * @example const send = createTransport({ dispatcher: createAgent({ connections: 8 }).get, timeoutMs: 30_000 })
  */
@@ -56,7 +50,6 @@ export function createTransport(options: TransportOptions): Send {
   let dispatcher = typeof options.dispatcher === "function" ? undefined : options.dispatcher;
   const made = typeof options.dispatcher === "function" ? options.dispatcher : undefined;
   return async (req) => {
-    const { request } = undici ?? (await loadUndici());
     dispatcher ??= await made!();
     if (req.signal?.aborted) throw new AbortedError(req.signal.reason);
     // One abort emitter per exchange, fired by the caller's signal or the timeout. undici documents an EventEmitter
@@ -70,8 +63,11 @@ export function createTransport(options: TransportOptions): Send {
       abort.emit("abort");
     });
     try {
-      const res = await request(req.url, {
-        dispatcher,
+      // Not undici's request(url), which parses every URL with new URL() to find these two (see requestTarget).
+      const { origin, path } = requestTarget(req.url);
+      const res = await dispatcher.request({
+        origin,
+        path,
         method: req.method as Dispatcher.HttpMethod,
         headers: Object.assign(encodeHeaders(req.body), req.headers), // not spreads: see ended() in retry.ts
         body: encodeBody(req.body) ?? null,

@@ -10,7 +10,7 @@ import {
   type Send,
 } from "../../src/http/index.js";
 import { AbortedError, NetworkError } from "../../src/errors/index.js";
-import { originOf } from "../../src/http/url.js";
+import { requestTarget } from "../../src/http/url.js";
 import { ManualClock } from "../helpers/clock.js";
 
 const ok: HttpResponse = { status: 200, headers: {}, data: undefined };
@@ -95,7 +95,10 @@ describe("origin pause gate", () => {
       "HTTP://host.example.com",
     ];
     // Twice: the second answer of each comes from what the first learnt.
-    for (const url of [...urls, ...urls]) expect([url, originOf(url)]).toEqual([url, new URL(url).origin]);
+    for (const url of [...urls, ...urls]) {
+      const { origin, pathname, search } = new URL(url);
+      expect([url, requestTarget(url)]).toEqual([url, { origin, path: pathname + search }]);
+    }
   });
 });
 
