@@ -72,10 +72,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const retry = withRetry({ policy: options.retry, clock: options.clock, onRetry: log.retried });
   let closed = false;
   // After close() every call fails at once with a clear message instead of an undici "client closed".
-  const open: SendWrapper = (next) => async (request) => {
-    if (closed) throw new ConfigurationError("This session is closed; call connect() again");
-    return next(request);
-  };
+  // (Not async, as no wrapper above the limit is: see limit.ts.)
+  const open: SendWrapper = (next) => (request) =>
+    closed
+      ? Promise.reject(new ConfigurationError("This session is closed; call connect() again"))
+      : next(request);
   const api = (tokens: BearerTokenSource): SendWrapper[] => [
     // default signal: the caller's signal joined with the session's, so every layer below stops on either
     withDefaultSignal(options.defaultSignal),

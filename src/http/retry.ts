@@ -128,19 +128,23 @@ type AttemptResult =
  * One attempt, with network failures turned into an outcome the policy can judge (other errors propagate). A
  * failure after the caller aborted is the abort, whatever the layer below called it: it is never retried.
  */
-async function attemptOnce(next: Send, request: HttpRequest, clock: Clock): Promise<AttemptResult> {
-  try {
-    const response = await next(request);
-    const retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
-    return { response, outcome: { status: response.status, retryAfterMs } };
-  } catch (error) {
-    if (request.signal?.aborted && !(error instanceof AbortedError))
-      throw new AbortedError(request.signal.reason);
-    if (error instanceof NetworkError)
-      return { error, outcome: { networkErrorCode: errorCode(error.cause) } };
-    if (error instanceof TimeoutError) return { error, outcome: { networkErrorCode: undefined } };
-    throw error;
-  }
+function attemptOnce(next: Send, request: HttpRequest, clock: Clock): Promise<AttemptResult> {
+  // Handlers on the promise, not an async function: thousands of attempts wait for a slot at once in a bulk run,
+  // and each async frame (generator, context, await closures) stayed live through every scavenge (issue 14).
+  return next(request).then(
+    (response): AttemptResult => {
+      const retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
+      return { response, outcome: { status: response.status, retryAfterMs } };
+    },
+    (error: unknown): AttemptResult => {
+      if (request.signal?.aborted && !(error instanceof AbortedError))
+        throw new AbortedError(request.signal.reason);
+      if (error instanceof NetworkError)
+        return { error, outcome: { networkErrorCode: errorCode(error.cause) } };
+      if (error instanceof TimeoutError) return { error, outcome: { networkErrorCode: undefined } };
+      throw error;
+    },
+  );
 }
 
 function rateLimited(request: HttpRequest, result: AttemptResult, retryAfterMs: number): Error {

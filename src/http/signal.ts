@@ -17,9 +17,10 @@ function eitherSignal(a?: AbortSignal, b?: AbortSignal): AbortSignal | undefined
  * @example const send = withDefaultSignal(() => storage.getStore()?.signal)(next)
  */
 export function withDefaultSignal(source: SignalSource): SendWrapper {
-  return (next) => async (request) => {
+  // Not async: a request queued for a slot would hold one more suspended frame here (see limit.ts).
+  return (next) => (request) => {
     const signal = eitherSignal(request.signal, source());
-    if (signal?.aborted) throw new AbortedError(signal.reason);
+    if (signal?.aborted) return Promise.reject(new AbortedError(signal.reason));
     // Object.assign rather than a spread: see ended() in retry.ts.
     return next(signal === request.signal ? request : Object.assign({}, request, { signal }));
   };

@@ -141,6 +141,24 @@ describe("concurrency limit", () => {
     await expect(first).resolves.toBe(ok);
     await expect(send(get())).resolves.toBe(ok);
   });
+
+  it("frees the slot of a send that fails, at once or later, and hands it to the queue", async () => {
+    let calls = 0;
+    const send = withConcurrencyLimit(1)((req) => {
+      calls++;
+      if (req.url.endsWith("sync")) throw new Error("thrown before any promise");
+      return req.url.endsWith("async") ? Promise.reject(new Error("rejected")) : Promise.resolve(ok);
+    });
+    const results = await Promise.allSettled([
+      send(get("https://x/sync")),
+      send(get("https://x/async")),
+      send(get("https://x/sync")),
+      send(get()),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected", "fulfilled"]);
+    expect(calls).toBe(4);
+    await expect(send(get())).resolves.toBe(ok);
+  });
 });
 
 describe("retry wrapper", () => {
